@@ -1,0 +1,70 @@
+"""campaignkit: one campaign file in, every picket material out.
+
+Public API (the generators are imported on first use, so `import campaignkit` stays light):
+
+    load(ref) -> Campaign          a built-in id ("kazakhstan-2022") or a .toml/.json path
+    builtin_campaigns() -> [id]
+    make_leaflet(campaign, target=None, **options)     -> bytes | None
+    make_placard(campaign, target=None, **options)     -> bytes | None
+    make_factsheet(campaign, target=None, **options)   -> bytes | None
+"""
+
+from __future__ import annotations
+
+from .campaigns import DEFAULT_CAMPAIGN, builtin_campaigns, load, loads
+from .errors import (
+    CampaignDataError,
+    CampaignFileError,
+    CampaignkitError,
+    CampaignWarning,
+    FitError,
+    GlyphError,
+    ImageError,
+    OutputError,
+    UnsafeURLError,
+)
+from .model import Campaign, Event, Fact, Item, Name, Slogan, Source, Speaker, Statement, Text, TimelineEntry
+
+__version__ = "0.1.0"
+
+_LAZY: dict[str, tuple[str, str]] = {}
+
+__all__ = [
+    "DEFAULT_CAMPAIGN",
+    "Campaign",
+    "CampaignDataError",
+    "CampaignFileError",
+    "CampaignWarning",
+    "CampaignkitError",
+    "Event",
+    "Fact",
+    "FitError",
+    "GlyphError",
+    "ImageError",
+    "Item",
+    "Name",
+    "OutputError",
+    "Slogan",
+    "Source",
+    "Speaker",
+    "Statement",
+    "Text",
+    "TimelineEntry",
+    "UnsafeURLError",
+    "__version__",
+    "builtin_campaigns",
+    "load",
+    "loads",
+    *_LAZY,
+]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        module, attr = _LAZY[name]
+        value = getattr(import_module(f".{module}", __name__), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'campaignkit' has no attribute {name!r}")

@@ -1,0 +1,107 @@
+"""Command-line arguments in, calls to the public API out; library errors become one-line messages.
+
+This module only parses options and reports; all layout lives in the generator modules.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .campaigns import DEFAULT_CAMPAIGN
+from .errors import CampaignkitError
+
+
+class _Group(click.Group):
+    """Turns every CampaignkitError into `Error: ...` (exit 1) and warnings into `Warning: ...`."""
+
+    def invoke(self, ctx: click.Context):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                return super().invoke(ctx)
+            except CampaignkitError as exc:
+                raise click.ClickException(str(exc)) from None
+            finally:
+                for w in caught:
+                    if issubclass(w.category, UserWarning):
+                        click.echo(f"Warning: {w.message}", err=True)
+
+
+campaign_argument = click.argument("campaign", default=DEFAULT_CAMPAIGN, metavar="[CAMPAIGN]")
+
+
+def _load(ref: str):
+    from .campaigns import load
+
+    return load(ref)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="campaignkit")
+def main() -> None:
+    """Print-ready picket materials from one campaign file.
+
+    CAMPAIGN is a built-in campaign id or a .toml/.json file; the default is kazakhstan-2022.
+    """
+
+
+@main.command("list")
+def list_command() -> None:
+    """List the built-in campaigns."""
+    from .campaigns import builtin_campaigns, load
+
+    for ref in builtin_campaigns():
+        click.echo(f"{ref}\t{load(ref).title.original}")
+
+
+@main.command()
+@campaign_argument
+@click.option("--json", "as_json", is_flag=True, help="Everything in the campaign as JSON, for scripts.")
+@click.option("--lang", type=click.Choice(["en", "ru", "kk", "kk-Latn"]), help="Show translations in this language.")
+def show(campaign: str, as_json: bool, lang: str | None) -> None:
+    """Show everything in a campaign."""
+    from .serialize import describe, to_data
+
+    loaded = _load(campaign)
+    if as_json:
+        click.echo(json.dumps(to_data(loaded), ensure_ascii=False, indent=2))
+    else:
+        click.echo(describe(loaded, lang))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def validate(file: str) -> None:
+    """Check a campaign file and report the first problem."""
+    loaded = _load(file)
+    counts = (
+        f"{sum(len(s.demands) for s in loaded.statements)} demands, {len(loaded.statements)} statements, "
+        f"{len(loaded.events)} events, {len(loaded.sources)} sources"
+    )
+    click.echo(f"{file}: OK ({counts})")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(file: str, force: bool) -> None:
+    """Write a commented campaign template to FILE."""
+    from importlib.resources import files
+
+    from .output import write_atomic
+
+    path = Path(file)
+    if path.exists() and not force:
+        raise click.ClickException(f"{file} already exists; use --force to overwrite it")
+    write_atomic(path, (files("campaignkit.templates") / "campaign.toml").read_bytes())
+    click.echo(f"Wrote {file}: edit it, then run `campaignkit validate {file}`.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

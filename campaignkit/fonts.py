@@ -1,0 +1,83 @@
+"""Font names in, registered reportlab fonts and glyph checks out; fonts come only from assets/fonts.
+
+Three faces of Noto Sans cover English, Russian, Kazakh (Cyrillic and Latin) and the tenge sign:
+`BODY` (Regular), `BOLD` and `DISPLAY` (Condensed Black). Each is parsed once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Iterable
+
+from .errors import GlyphError
+
+BODY = "CK-Body"
+BOLD = "CK-Bold"
+DISPLAY = "CK-Display"
+FILES = {
+    BODY: "NotoSans-Regular.ttf",
+    BOLD: "NotoSans-Bold.ttf",
+    DISPLAY: "NotoSans-CondensedBlack.ttf",
+}
+
+
+@cache
+def font_dir() -> Path:
+    """The bundled font folder: inside the installed package, or assets/fonts in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "assets" / "fonts", here.parent / "assets" / "fonts"):
+        if (candidate / FILES[BODY]).is_file():
+            return candidate
+    raise FileNotFoundError(f"the bundled fonts are missing (looked in {here / 'assets' / 'fonts'})")
+
+
+@cache
+def register(name: str) -> str:
+    """Register one bundled face with reportlab (once) and return its name."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(name, str(font_dir() / FILES[name])))
+    if name == BODY:
+        # Paragraph markup <b> needs the family; the bold face itself loads on first use.
+        pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
+    return name
+
+
+def register_all() -> None:
+    for name in FILES:
+        register(name)
+
+
+@cache
+def _cmap(name: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register(name)
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def missing_glyphs(text: str, name: str) -> list[str]:
+    """The distinct characters of `text` that the face `name` cannot draw, in order of appearance."""
+    cmap = _cmap(name)
+    seen: list[str] = []
+    for ch in text:
+        if not ch.isspace() and ord(ch) not in cmap and ch not in seen:
+            seen.append(ch)
+    return seen
+
+
+def check_glyphs(fields: Iterable[tuple[str, str, str]]) -> None:
+    """Raise GlyphError for the first (field, text, font) whose text the font cannot draw."""
+    for field, text, name in fields:
+        missing = missing_glyphs(text, name)
+        if missing:
+            raise GlyphError(field, missing, FILES[name].removesuffix(".ttf"))
+
+
+def string_width(text: str, name: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register(name)
+    return stringWidth(text, name, size)
