@@ -27,7 +27,9 @@ from .model import Campaign, Event, Fact, Item, Name, Slogan, Source, Speaker, S
 
 __version__ = "0.1.0"
 
-_LAZY: dict[str, tuple[str, str]] = {}
+_LAZY: dict[str, tuple[str, str]] = {
+    "make_leaflet": ("leaflet", "make_leaflet"),
+}
 
 __all__ = [
     "DEFAULT_CAMPAIGN",

@@ -34,6 +34,34 @@ class _Group(click.Group):
 
 
 campaign_argument = click.argument("campaign", default=DEFAULT_CAMPAIGN, metavar="[CAMPAIGN]")
+lang_option = click.option("--lang", type=click.Choice(["en", "ru", "kk"]), help="Language of the printed text.")
+grayscale_option = click.option("--grayscale", is_flag=True, help="Black on white, for photocopiers.")
+
+
+class Millimetres(click.ParamType):
+    """A length such as `3mm` or `3` (millimetres)."""
+
+    name = "MM"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)):
+            return float(value)
+        text = str(value).strip().lower().removesuffix("mm").strip()
+        try:
+            number = float(text)
+        except ValueError:
+            self.fail(f"expected a length in millimetres such as 3mm, got {value!r}", param, ctx)
+        if number < 0:
+            self.fail(f"expected a length of 0 mm or more, got {value!r}", param, ctx)
+        return number
+
+
+def _output(out: str | None, default: str) -> Path:
+    return Path(out) if out else Path(default)
+
+
+def _report(path: Path, data_size: int, pages: int, what: str) -> None:
+    click.echo(f"Wrote {path} ({what}, {pages} page{'s' if pages != 1 else ''}, {data_size / 1024:.0f} KB)")
 
 
 def _load(ref: str):
@@ -101,6 +129,33 @@ def init(file: str, force: bool) -> None:
         raise click.ClickException(f"{file} already exists; use --force to overwrite it")
     write_atomic(path, (files("campaignkit.templates") / "campaign.toml").read_bytes())
     click.echo(f"Wrote {file}: edit it, then run `campaignkit validate {file}`.")
+
+
+@main.command()
+@campaign_argument
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--paper", type=click.Choice(["A4", "A5", "letter"], case_sensitive=False), default="A4", show_default=True)
+@lang_option
+@click.option("--statement", metavar="ID", help="Only this statement's demands (default: all).")
+@click.option("--event", metavar="ID", help="The event to advertise (default: the first).")
+@click.option("--two-up", is_flag=True, help="Two A5 leaflets on one A4 sheet, with a cut line.")
+@grayscale_option
+@click.option("--bleed", type=Millimetres(), default=0.0, help="Bleed for a print shop, e.g. 3mm (adds crop marks).")
+def leaflet(campaign, out, paper, lang, statement, event, two_up, grayscale, bleed) -> None:
+    """Make a print-ready leaflet."""
+    from .leaflet import make_leaflet
+    from .output import pdf_page_count, write_atomic
+
+    loaded = _load(campaign)
+    paper = {"a4": "A4", "a5": "A5"}.get(paper.lower(), paper.lower())
+    data = make_leaflet(
+        loaded, paper=paper, lang=lang, statement=statement, event=event, two_up=two_up,
+        grayscale=grayscale, bleed_mm=bleed,
+    )
+    suffix = "-".join(p for p in ("leaflet", lang, "two-up" if two_up else paper if paper != "A4" else "") if p)
+    path = _output(out, f"{loaded.id}-{suffix}.pdf")
+    write_atomic(path, data)
+    _report(path, len(data), pdf_page_count(data), "two A5 leaflets per A4 sheet" if two_up else paper)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Union
@@ -45,3 +46,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages in a PDF that campaignkit wrote (it writes one /Type /Page object per page)."""
+    return len(re.findall(rb"/Type /Page[^s]", data))

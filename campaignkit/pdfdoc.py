@@ -1,0 +1,206 @@
+"""Shared page furniture for platypus documents: palettes, styles, escaping, and checked building.
+
+Inputs are a paper size, a palette and the strings to print; outputs are reportlab flowables and,
+from `build`, the finished PDF bytes. Every user string passes `escape` before it reaches a
+Paragraph, and every string is checked against the font that will draw it before anything is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape as _xml_escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from . import fonts, qr
+from .errors import FitError
+from .paper import MM, Sheet
+
+NBSP = "\u00a0"
+
+
+@dataclass(frozen=True)
+class Palette:
+    accent: colors.Color
+    on_accent: colors.Color
+    ink: colors.Color
+    muted: colors.Color
+    tint: colors.Color
+    grayscale: bool = False
+
+
+def palette(hex_colour: str, grayscale: bool = False) -> Palette:
+    """Colours for a campaign accent; grayscale is black on white with light grey tints."""
+    ink = colors.HexColor("#161616")
+    if grayscale:
+        return Palette(colors.black, colors.white, colors.black, colors.HexColor("#4D4D4D"), colors.HexColor("#EBEBEB"), True)
+    accent = colors.HexColor(hex_colour)
+    tint = colors.Color(*(1 - (1 - c) * 0.12 for c in accent.rgb()))
+    return Palette(accent, colors.white, ink, colors.HexColor("#4A4A4A"), tint)
+
+
+def escape(text: str, *, keep_last_words: bool = True) -> str:
+    """User text as Paragraph-safe markup; the last two short words are tied to avoid a lone word."""
+    if keep_last_words:
+        head, sep, tail = text.rstrip().rpartition(" ")
+        if sep and " " in head and len(tail) <= 12 and len(head.rpartition(" ")[2]) + len(tail) <= 22:
+            text = f"{head}{NBSP}{tail}"
+    return _xml_escape(text)
+
+
+def url_markup(url_text: str, domain: str, font: str, size: float, width: float) -> str:
+    """A URL as Paragraph markup, domain in bold, broken after / ? & = when it needs several lines."""
+    chunks, current = [], ""
+    for ch in url_text:
+        current += ch
+        if ch in "/?&=" and not current.endswith("//"):
+            chunks.append(current)
+            current = ""
+    if current:
+        chunks.append(current)
+    lines, line = [], ""
+    for chunk in chunks:
+        if line and fonts.string_width(line + chunk, fonts.BOLD, size) > width:
+            lines.append(line)
+            line = ""
+        line += chunk
+    lines.append(line)
+    markup = "<br/>".join(_xml_escape(l) for l in lines)
+    bold_domain = _xml_escape(domain)
+    return markup.replace(bold_domain, f"<font name='{fonts.BOLD}'>{bold_domain}</font>", 1)
+
+
+def style(name: str, font: str, size: float, colour, *, leading: float = 1.3, **extra) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=size * leading,
+        textColor=colour,
+        alignment=TA_LEFT,
+        allowWidows=0,
+        allowOrphans=0,
+        **extra,
+    )
+
+
+@dataclass
+class Checked:
+    """Collects every (field, text, font) a material will print, for the glyph check."""
+
+    entries: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, field_name: str, text: str, font: str) -> str:
+        self.entries.append((field_name, text, font))
+        return text
+
+    def para(self, text: str, st: ParagraphStyle, field_name: str, *, prefix: str = "", bullet: str | None = None):
+        """A Paragraph of escaped user text, optionally after a bold label (not user text)."""
+        self.add(field_name, text, st.fontName)
+        markup = escape(text)
+        if prefix:
+            self.add("label", prefix, fonts.BOLD)
+            markup = f"<font name='{fonts.BOLD}'>{_xml_escape(prefix)}</font> {markup}"
+        if bullet is not None:
+            self.add("label", bullet, fonts.BOLD)
+            return Paragraph(markup, st, bulletText=bullet)
+        return Paragraph(markup, st)
+
+    def check(self) -> None:
+        fonts.check_glyphs(self.entries)
+
+
+class QRCode(Flowable):
+    """A vector QR code of fixed size, as a flowable."""
+
+    def __init__(self, data: str, size: float, field_name: str):
+        super().__init__()
+        self.data, self.size, self.field_name = data, size, field_name
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self):
+        qr.draw(self.canv, self.data, 0, 0, self.size, field=self.field_name)
+
+
+class Band(Flowable):
+    """A headline on a coloured band that runs to the page edges (and into any bleed)."""
+
+    def __init__(self, content: list[Flowable], pal: Palette, sheet: Sheet, frame_left: float, pad: float):
+        super().__init__()
+        self.content, self.pal, self.sheet, self.frame_left, self.pad = content, pal, sheet, frame_left, pad
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, available_width, available_height):
+        self._sizes = [f.wrap(available_width, available_height) for f in self.content]
+        self.width = available_width
+        self.height = sum(h for _, h in self._sizes) + 2 * self.pad
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        sheet = self.sheet
+        ax, ay = canv.absolutePosition(0, 0)
+        edge = sheet.offset - sheet.bleed  # the band runs to the trim, or into the bleed when there is one
+        canv.saveState()
+        if self.pal.grayscale:
+            canv.setFillColor(colors.black)
+            canv.rect(0, 0, self.width, 2.2, stroke=0, fill=1)
+        else:
+            canv.setFillColor(self.pal.accent)
+            top = sheet.offset + sheet.height + sheet.bleed
+            canv.rect(edge - ax, 0, sheet.width + 2 * sheet.bleed, top - ay, stroke=0, fill=1)
+        canv.restoreState()
+        y = self.height - self.pad
+        for flowable, (_, h) in zip(self.content, self._sizes):
+            y -= h
+            flowable.drawOn(canv, 0, y)
+
+
+class PushToBottom(Flowable):
+    """Stacks its flowables at the bottom of the space left on the page, or moves to the next page."""
+
+    def __init__(self, content: list[Flowable]):
+        super().__init__()
+        self.content = content
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, available_width, available_height):
+        self._sizes = [f.wrapOn(self.canv, available_width, available_height) for f in self.content]
+        needed = sum(h for _, h in self._sizes)
+        self.width = available_width
+        self.height = max(needed, available_height)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        return []
+
+    def draw(self):
+        y = sum(h for _, h in self._sizes)
+        for flowable, (_, h) in zip(self.content, self._sizes):
+            y -= h
+            flowable.drawOn(self.canv, 0, y)
+
+
+def build(doc, story: list[Flowable], checked: Checked, **page_callbacks) -> bytes:
+    """Check every glyph, lay out `story` with `doc` into memory, and return the PDF bytes."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    checked.check()
+    try:
+        doc.build(story, **page_callbacks)
+    except LayoutError as exc:
+        raise FitError(f"a block of text is too large for one page even on its own ({exc})") from None
+    return doc.filename.getvalue()
+
+
+def memory_target() -> io.BytesIO:
+    return io.BytesIO()
+
+
+__all__ = ["Band", "Checked", "MM", "Palette", "PushToBottom", "QRCode", "build", "escape", "palette", "style"]

@@ -1,0 +1,78 @@
+"""A URL in, a QR module matrix and a vector drawing out (error correction M, 4-module quiet zone).
+
+Codes are made once per URL and process; modules are drawn as filled vector rectangles, so they
+stay sharp at any size. `module_mm` tells how large each module prints.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .errors import FitError
+from .paper import MM
+
+QUIET = 4
+MIN_MODULE_MM = 0.5
+_CAPACITY_M = 2331  # bytes at version 40, error correction M
+
+
+@lru_cache(maxsize=256)
+def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR modules (without quiet zone) of `data`, error correction M."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    size = len(data.encode("utf-8"))
+    if not data:
+        raise FitError("a QR code needs a non-empty URL")
+    if size > _CAPACITY_M:
+        raise FitError(f"{data[:60]}...: {size} bytes; a QR code at error correction M holds at most {_CAPACITY_M}")
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    code.add_data(data)
+    code.make(fit=True)
+    return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
+
+
+def modules_across(data: str) -> int:
+    """Modules across the printed code, quiet zone included."""
+    return len(matrix(data)) + 2 * QUIET
+
+
+def module_mm(data: str, size: float) -> float:
+    """Printed size of one module, in mm, for a code `size` points wide."""
+    return size / modules_across(data) / MM
+
+
+def min_size(data: str, module: float = MIN_MODULE_MM) -> float:
+    """The smallest code, in points, whose modules are at least `module` mm."""
+    return modules_across(data) * module * MM
+
+
+def draw(canvas, data: str, x: float, y: float, size: float, *, field: str = "url") -> None:
+    """Draw the code with its quiet zone as a `size`-point square whose lower left is (x, y)."""
+    mm = module_mm(data, size)
+    if mm < MIN_MODULE_MM - 1e-9:
+        raise FitError(
+            f"{field}: the QR code for {data} would have {mm:.2f} mm modules; at least {MIN_MODULE_MM} mm scan "
+            f"reliably (the URL is too long for this space)"
+        )
+    rows = matrix(data)
+    step = size / (len(rows) + 2 * QUIET)
+    canvas.saveState()
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.rect(x, y, size, size, stroke=0, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    path = canvas.beginPath()
+    top = y + size - QUIET * step
+    for r, row in enumerate(rows):
+        c = 0
+        while c < len(row):
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                path.rect(x + (QUIET + start) * step, top - (r + 1) * step, (c - start) * step, step)
+            else:
+                c += 1
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()

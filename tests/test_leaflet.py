@@ -1,0 +1,291 @@
+"""The leaflet as printed: text, QR codes, validity, geometry, sizes, languages and determinism."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import textwrap
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+import campaignkit
+from campaignkit import GlyphError, load, loads
+from campaignkit.cli import main
+from campaignkit.leaflet import make_leaflet
+from campaignkit.paper import MM
+
+from conftest import char_geometry, decode_qr, font_problems, pdf_problems, pdf_text, render_pages, squash
+
+CAMPAIGN = load()
+LONG_DEMAND = " ".join(f"word{n}" for n in range(150))
+AWKWARD = loads(
+    textwrap.dedent(
+        f"""
+        id = "awkward"
+        title = "Wages & <b>rights</b> — Қазақстан"
+        summary = "Taxes < wages; AT&T; x<y and <font size=300>big</font>."
+
+        [[sources]]
+        id = "s"
+        url = "https://example.org/a?x=1&y=2"
+
+        [[statements]]
+        id = "st"
+        by = "Union <i>&</i> Friends"
+        source = "s"
+        demands = ["Pay & conditions <b>now</b>!", "Әділдік, ғылым, қоғам, ұлт, үміт, һ, і!", "{LONG_DEMAND}"]
+        calls = ["Join us at <the gate> & bring a friend."]
+        signatories = [{", ".join(f'"Signatory organisation number {n}"' for n in range(40))}]
+
+        [[events]]
+        id = "e"
+        title = "Picket & rally"
+        place = "Gate <3>, Quay Road"
+        date = 2026-03-09
+        time = "06:30"
+        """
+    ),
+    name="awkward.toml",
+)
+
+
+@pytest.fixture(scope="module")
+def builtin_pdfs():
+    return {paper: make_leaflet(CAMPAIGN, paper=paper) for paper in ("A4", "A5", "letter")}
+
+
+def all_text(data: bytes) -> str:
+    return squash(" ".join(pdf_text(data)))
+
+
+def expected_strings(campaign, lang=None, statements=None):
+    for st in statements or campaign.statements:
+        for item in (*st.demands, *st.calls):
+            yield item.text.get(lang)
+        for name in st.signatories:
+            yield name.get(lang)
+    for ev in campaign.events[:1]:
+        yield ev.place.get(lang)
+        yield ev.title.get(lang)
+        for org in (*ev.organisers, *ev.supporters):
+            yield org.get(lang)
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5", "letter"])
+def test_every_demand_call_signatory_and_the_event_place_is_printed(builtin_pdfs, paper):
+    text = all_text(builtin_pdfs[paper])
+    for expected in expected_strings(CAMPAIGN):
+        assert squash(expected) in text, expected
+    assert squash(CAMPAIGN.title.original) in text
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_translated_leaflet_prints_the_translations(lang):
+    data = make_leaflet(CAMPAIGN, lang=lang)
+    text = all_text(data)
+    for expected in expected_strings(CAMPAIGN, lang):
+        assert squash(expected) in text, expected
+    assert squash(CAMPAIGN.title.get(lang)) in text
+    assert {"ru": "требует:", "kk": "талап етеді:"}[lang] in text
+    assert {"ru": "8 января 2022", "kk": "2022 жылғы 8 қаңтар"}[lang] in text
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5", "letter"])
+def test_qr_codes_decode_to_the_source_urls_printed_on_the_same_page(builtin_pdfs, paper):
+    data = builtin_pdfs[paper]
+    expected = {CAMPAIGN.source(st.source).url.ascii for st in CAMPAIGN.statements}
+    found = set()
+    for image, text in zip(render_pages(data, 150), pdf_text(data)):
+        codes = decode_qr(image)
+        found.update(codes)
+        for code in codes:
+            assert code in "".join(text.split()), f"{code} is not printed on its page"
+    assert found == expected
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5", "letter"])
+def test_pdf_is_strictly_valid_with_embedded_fonts(builtin_pdfs, paper):
+    assert pdf_problems(builtin_pdfs[paper]) == []
+    assert font_problems(builtin_pdfs[paper]) == []
+
+
+@pytest.mark.parametrize("paper, size_mm", [("A4", (210, 297)), ("A5", (148, 210)), ("letter", (215.9, 279.4))])
+def test_page_size_matches_the_paper(builtin_pdfs, paper, size_mm):
+    for page in pypdf.PdfReader(io.BytesIO(builtin_pdfs[paper])).pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - size_mm[0] * MM) < 0.01 and abs(height - size_mm[1] * MM) < 0.01
+
+
+def test_a4_fits_one_page_and_a5_front_and_back(builtin_pdfs):
+    assert len(pdf_text(builtin_pdfs["A4"])) == 1
+    assert len(pdf_text(builtin_pdfs["A5"])) == 2
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_text_inside_the_printable_area_at_a_readable_size(builtin_pdfs, paper):
+    for width, height, chars in char_geometry(builtin_pdfs[paper]):
+        assert chars
+        for ch, left, bottom, right, top, size in chars:
+            assert 10 * MM - 0.5 <= left and right <= width - 10 * MM + 0.5, (ch, left, right)
+            assert 10 * MM - 0.5 <= bottom and top <= height - 10 * MM + 0.5, (ch, bottom, top)
+            assert size >= 8, (ch, size)
+
+
+def test_demands_on_a5_are_at_least_9_point():
+    data = make_leaflet(CAMPAIGN, paper="A5")
+    demand_words = {w for st in CAMPAIGN.statements for d in st.demands for w in d.text.original.split()}
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(data)
+    body_sizes = []
+    for page in doc:
+        tp = page.get_textpage()
+        text = tp.get_text_range()
+        for i in range(tp.count_chars()):
+            body_sizes.append(raw.FPDFText_GetFontSize(tp, i))
+        assert any(w in text for w in demand_words)
+    doc.close()
+    assert sorted(body_sizes)[len(body_sizes) // 2] >= 9
+
+
+def test_same_input_same_bytes_across_processes():
+    code = (
+        "import sys, campaignkit; from campaignkit.leaflet import make_leaflet; "
+        "sys.stdout.buffer.write(make_leaflet(campaignkit.load(), paper='A5', lang='kk'))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+    assert outputs.pop() == make_leaflet(CAMPAIGN, paper="A5", lang="kk")
+
+
+def test_metadata_has_title_subject_language_and_no_personal_data(builtin_pdfs):
+    reader = pypdf.PdfReader(io.BytesIO(builtin_pdfs["A4"]))
+    info = reader.metadata
+    assert info.title == CAMPAIGN.title.original
+    assert "Leaflet" in info.subject
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    values = " ".join(str(v) for v in info.values())
+    for private in {os.environ.get("USER", ""), os.uname().nodename, os.getcwd(), os.path.expanduser("~")} - {""}:
+        assert private not in values, private
+        if len(private) >= 4:  # a short name could occur by chance inside compressed streams
+            assert private.encode() not in builtin_pdfs["A4"], private
+
+
+def test_awkward_text_prints_literally_and_nothing_is_lost():
+    data = make_leaflet(AWKWARD, paper="A5")
+    assert pdf_problems(data) == []
+    text = all_text(data)
+    for expected in (
+        "Wages & <b>rights</b> — Қазақстан",
+        "Taxes < wages; AT&T; x<y and <font size=300>big</font>.",
+        "Pay & conditions <b>now</b>!",
+        "Әділдік, ғылым, қоғам, ұлт, үміт, һ, і!",
+        "Join us at <the gate> & bring a friend.",
+        "Gate <3>, Quay Road",
+        "Union <i>&</i> Friends demands:",
+        LONG_DEMAND,
+    ):
+        assert squash(expected) in text, expected
+    for n in range(40):
+        assert f"Signatory organisation number {n}" in text
+    assert decode_qr(render_pages(data, 150)[-1]) == ["https://example.org/a?x=1&y=2"]
+
+
+def test_more_than_two_pages_flows_on_with_a_warning():
+    long_call = " ".join(["Solidarity with every striking worker in every town."] * 150)
+    campaign = loads(
+        f'id = "x"\ntitle = "T"\n[[statements]]\nid = "s"\nby = "B"\ndemands = ["D"]\ncalls = ["{long_call}"]\n',
+        name="long.toml",
+    )
+    with pytest.warns(campaignkit.CampaignWarning, match="runs to [3-9] pages"):
+        data = make_leaflet(campaign, paper="A5")
+    assert squash(long_call) in all_text(data)
+
+
+def test_statement_option_narrows_to_one_statement():
+    data = make_leaflet(CAMPAIGN, statement="smk")
+    text = all_text(data)
+    assert "Legalisation of the activities" in text and "CSTO member states" not in text
+    assert {c for img in render_pages(data, 150) for c in decode_qr(img)} == {
+        "https://internationalviewpoint.org/spip.php?article7468"
+    }
+
+
+def test_missing_glyph_is_an_error_naming_field_and_character():
+    odd = loads(
+        'id = "x"\ntitle = "T"\n[[statements]]\nid = "s"\nby = "B"\ndemands = ["Fine", "Solidarity ✊ now"]\n',
+        name="odd.toml",
+    )
+    with pytest.raises(GlyphError, match=r"statements\[0\]\.demands\[1\]: .*'✊' \(U\+270A\)"):
+        make_leaflet(odd)
+
+
+def test_two_up_puts_two_a5_leaflets_on_each_a4_landscape_sheet():
+    data = make_leaflet(CAMPAIGN, two_up=True)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        assert abs(float(page.mediabox.width) - 297 * MM) < 0.01
+        assert abs(float(page.mediabox.height) - 210 * MM) < 0.01
+    first = pdf_text(data)[0]
+    assert first.count("Immediately release all detained") == 2
+    assert pdf_problems(data) == [] and font_problems(data) == []
+    back = render_pages(data, 150)[1]
+    codes = decode_qr(back)
+    assert sorted(codes) == sorted(2 * [s.url.ascii for s in CAMPAIGN.sources[:2]])
+
+
+def test_grayscale_has_no_colour():
+    image = render_pages(make_leaflet(CAMPAIGN, grayscale=True), 40)[0].convert("RGB")
+    assert all(max(p) - min(p) <= 6 for p in image.get_flattened_data())
+    assert image.convert("L").histogram()[0:64] and sum(image.convert("L").histogram()[:64]) < 0.2 * image.width * image.height
+
+
+def test_bleed_grows_the_page_sets_the_trim_box_and_runs_colour_into_the_bleed():
+    data = make_leaflet(CAMPAIGN, paper="A5", bleed_mm=3)
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    trim = [float(v) for v in page.trimbox]
+    assert abs((trim[2] - trim[0]) - 148 * MM) < 0.01 and abs((trim[3] - trim[1]) - 210 * MM) < 0.01
+    assert float(page.mediabox.width) > 148 * MM + 6 * MM
+    bleed = [float(v) for v in page.bleedbox]
+    image = render_pages(data, 72)[0].convert("RGB")
+    scale = image.width / float(page.mediabox.width)
+    inside_bleed = (int((bleed[0] + 1) * scale), int((float(page.mediabox.height) - bleed[3] + 1) * scale))
+    red, green, blue = image.getpixel(inside_bleed)
+    assert red > 120 and green < 60 and blue < 60, "the band colour should reach into the bleed"
+    assert pdf_problems(data) == []
+
+
+def test_cli_leaflet_writes_the_file(tmp_path):
+    target = tmp_path / "out.pdf"
+    result = CliRunner().invoke(main, ["leaflet", "--paper", "A5", "--lang", "ru", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.output and "A5, 2 pages" in result.output
+    assert "Немедленно освободить" in all_text(target.read_bytes())
+
+
+def test_cli_failure_leaves_no_file(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\ntitle = "T ✊"\n[[statements]]\nid = "s"\nby = "B"\ndemands = ["D"]\n', encoding="utf-8")
+    target = tmp_path / "out.pdf"
+    result = CliRunner().invoke(main, ["leaflet", str(bad), "-o", str(target)])
+    assert result.exit_code == 1 and "title: the font" in result.output
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_api_writes_to_a_path_a_stream_or_returns_bytes(tmp_path):
+    data = campaignkit.make_leaflet(CAMPAIGN, paper="A5")
+    stream = io.BytesIO()
+    assert campaignkit.make_leaflet(CAMPAIGN, stream, paper="A5") is None
+    assert campaignkit.make_leaflet(CAMPAIGN, tmp_path / "l.pdf", paper="A5") is None
+    assert stream.getvalue() == data == (tmp_path / "l.pdf").read_bytes()
