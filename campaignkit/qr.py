@@ -48,6 +48,24 @@ def min_size(data: str, module: float = MIN_MODULE_MM) -> float:
     return modules_across(data) * module * MM
 
 
+@lru_cache(maxsize=256)
+def _path_ops(data: str) -> str:
+    """PDF path operators for the dark modules, one rectangle per horizontal run, in module units."""
+    rows = matrix(data)
+    ops = []
+    for r, row in enumerate(rows):
+        c = 0
+        while c < len(row):
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                ops.append(f"{start} {-(r + 1)} {c - start} 1 re")
+            else:
+                c += 1
+    return "\n".join(ops)
+
+
 def draw(canvas, data: str, x: float, y: float, size: float, *, field: str = "url") -> None:
     """Draw the code with its quiet zone as a `size`-point square whose lower left is (x, y)."""
     mm = module_mm(data, size)
@@ -56,23 +74,13 @@ def draw(canvas, data: str, x: float, y: float, size: float, *, field: str = "ur
             f"{field}: the QR code for {data} would have {mm:.2f} mm modules; at least {MIN_MODULE_MM} mm scan "
             f"reliably (the URL is too long for this space)"
         )
-    rows = matrix(data)
-    step = size / (len(rows) + 2 * QUIET)
+    step = size / modules_across(data)
     canvas.saveState()
     canvas.setFillColorRGB(1, 1, 1)
     canvas.rect(x, y, size, size, stroke=0, fill=1)
     canvas.setFillColorRGB(0, 0, 0)
-    path = canvas.beginPath()
-    top = y + size - QUIET * step
-    for r, row in enumerate(rows):
-        c = 0
-        while c < len(row):
-            if row[c]:
-                start = c
-                while c < len(row) and row[c]:
-                    c += 1
-                path.rect(x + (QUIET + start) * step, top - (r + 1) * step, (c - start) * step, step)
-            else:
-                c += 1
-    canvas.drawPath(path, stroke=0, fill=1)
+    # Module coordinates are whole numbers, so the path is made once per URL and scaled into place.
+    canvas.translate(x + QUIET * step, y + size - QUIET * step)
+    canvas.scale(step, step)
+    canvas.addLiteral(_path_ops(data) + "\nf")
     canvas.restoreState()
