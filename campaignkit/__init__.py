@@ -29,6 +29,8 @@ __version__ = "0.1.0"
 
 _LAZY: dict[str, tuple[str, str]] = {
     "make_leaflet": ("leaflet", "make_leaflet"),
+    "make_placard": ("placard", "make_placard"),
+    "plan_placards": ("placard", "plan_placards"),
 }
 
 __all__ = [

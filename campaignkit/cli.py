@@ -158,5 +158,45 @@ def leaflet(campaign, out, paper, lang, statement, event, two_up, grayscale, ble
     _report(path, len(data), pdf_page_count(data), "two A5 leaflets per A4 sheet" if two_up else paper)
 
 
+@main.command()
+@campaign_argument
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option(
+    "--size", type=click.Choice(["A4", "A3", "A2", "A1", "A0", "letter", "tabloid"], case_sensitive=False),
+    default="A3", show_default=True, help="Placard size.",
+)
+@click.option("--landscape", is_flag=True, help="Landscape instead of portrait.")
+@click.option("--tile", type=click.Choice(["A4", "letter"], case_sensitive=False), help="Print a large placard on these sheets.")
+@click.option("--overlap", type=Millimetres(), default=10.0, show_default=True, help="Glue overlap between tiles.")
+@click.option("--slogan", "slogans", multiple=True, metavar="TEXT", help="Slogan to print (repeatable); default: the campaign's.")
+@lang_option
+@click.option("--double-sided", is_flag=True, help="Each slogan twice, to read from both sides of a stick.")
+@grayscale_option
+def placard(campaign, out, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale) -> None:
+    """Make placards: one slogan per page, fitted as large as it goes."""
+    from .output import pdf_page_count, write_atomic
+    from .placard import make_placard, plan_placards
+
+    loaded = _load(campaign)
+    size = {"a4": "A4", "a3": "A3", "a2": "A2", "a1": "A1", "a0": "A0"}.get(size.lower(), size.lower())
+    tile = {"a4": "A4"}.get(tile.lower(), tile.lower()) if tile else None
+    plans = plan_placards(loaded, size=size, landscape=landscape, slogans=slogans or None, lang=lang)
+    data = make_placard(
+        loaded, size=size, landscape=landscape, tile=tile, slogans=slogans or None, lang=lang,
+        double_sided=double_sided, grayscale=grayscale, overlap_mm=overlap,
+    )
+    for plan in plans:
+        click.echo(
+            f"{plan.field}: {plan.fitted.size:.0f} pt on {len(plan.fitted.lines)} line(s), capitals "
+            f"{plan.cap_height_mm:.0f} mm: best from {plan.best_distance_m:.1f} m, legible to about "
+            f"{plan.legible_distance_m:.0f} m  \"{plan.text}\""
+        )
+    click.echo("(signage rule: 25 mm of capital height per 3 m for best impact, legible to 4 times that)")
+    suffix = "-".join(p for p in ("placards", lang, size, f"tiled-{tile}" if tile else "") if p)
+    path = _output(out, f"{loaded.id}-{suffix}.pdf")
+    write_atomic(path, data)
+    _report(path, len(data), pdf_page_count(data), f"{size}{' on ' + tile + ' sheets' if tile else ''}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -40,6 +40,48 @@ _LABELS = {
         "kk": "Сілтемені ашпас бұрын телефоныңыз {domain} мекенжайын көрсететінін тексеріңіз.",
     },
     "inferred": {"en": "date inferred", "ru": "дата установлена косвенно", "kk": "күні жанама анықталған"},
+    "assembly_title": {
+        "en": "How to assemble this {size} placard",
+        "ru": "Как собрать плакат формата {size}",
+        "kk": "{size} плакатын қалай құрастыру керек",
+    },
+    "assembly_sheets": {
+        "en": "{count} sheets of {paper}, {rows} rows × {cols} columns, {overlap} mm overlap",
+        "ru": "Листов {paper}: {count} (рядов: {rows}, столбцов: {cols}), нахлёст {overlap} мм",
+        "kk": "{count} парақ {paper}: {rows} қатар × {cols} баған, {overlap} мм жабысу жиегі",
+    },
+    "assembly_steps": {
+        "en": (
+            "Print every sheet at actual size (100%, not “fit to page”).|"
+            "Lay the sheets out as in the map. On every sheet except those in the top row and the left "
+            "column, cut along the dashed lines at the top and left edges.|"
+            "Start with R1 C1. Glue each sheet over its left and upper neighbours so the picture runs on "
+            "across the overlap; the grey labels end up hidden under the next sheet.|"
+            "Glue the whole placard onto card (a flattened cardboard box), let it dry flat and trim.|"
+            "Tape a stick (a batten or broom handle about 1 m long) to the back along its full height, "
+            "leaving a handle of 30 cm below."
+        ),
+        "ru": (
+            "Печатайте каждый лист в натуральную величину (100 %, без «вписать в страницу»).|"
+            "Разложите листы по схеме. На всех листах, кроме верхнего ряда и левого столбца, отрежьте "
+            "край по пунктиру сверху и слева.|"
+            "Начните с R1 C1. Наклеивайте каждый лист поверх соседей слева и сверху так, чтобы рисунок "
+            "продолжался через нахлёст; серые метки окажутся под следующим листом.|"
+            "Наклейте плакат на картон (разобранную коробку), дайте высохнуть под грузом и обрежьте.|"
+            "Приклейте скотчем к обороту по всей высоте рейку или черенок около 1 м, оставив снизу "
+            "ручку 30 см."
+        ),
+        "kk": (
+            "Әр парақты нақты өлшемде басып шығарыңыз (100 %, «бетке сыйдыру» емес).|"
+            "Парақтарды сызба бойынша жайыңыз. Жоғарғы қатар мен сол жақ бағаннан басқа барлық "
+            "парақтардың үстіңгі және сол жақ шетін үзік сызық бойымен кесіңіз.|"
+            "R1 C1 парағынан бастаңыз. Әр парақты суреті жиек арқылы жалғасатындай етіп сол жақ және "
+            "үстіңгі көршісінің үстіне жабыстырыңыз; сұр белгілер келесі парақтың астында қалады.|"
+            "Плакатты картонға (жайылған қорапқа) жабыстырып, тегіс жерде кептіріп, шетін кесіңіз.|"
+            "Артқы жағына бүкіл биіктігі бойымен ұзындығы 1 м шамасындағы таяқты скотчпен бекітіп, "
+            "астынан 30 см сап қалдырыңыз."
+        ),
+    },
     "people": {"en": "about {n} people", "ru": "около {n} человек", "kk": "шамамен {n} адам"},
 }
 

@@ -1,0 +1,164 @@
+"""Placards as printed: fitted slogans, sizes, geometry, tiling that reassembles, clear errors."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+from PIL import Image, ImageChops, ImageFilter
+
+from campaignkit import FitError, GlyphError, load
+from campaignkit.cli import main
+from campaignkit.fit import fit_text
+from campaignkit import fonts
+from campaignkit.paper import MM, paper_size
+from campaignkit.placard import TILE_MARGIN, make_placard, plan_placards, tile_grid
+
+from conftest import char_geometry, font_problems, pdf_problems, pdf_text, render_pages, squash
+
+CAMPAIGN = load()
+
+
+@pytest.fixture(scope="module")
+def a3():
+    return make_placard(CAMPAIGN, size="A3")
+
+
+def test_one_page_per_slogan_with_its_text(a3):
+    pages = pdf_text(a3)
+    assert len(pages) == len(CAMPAIGN.slogans)
+    for page, slogan in zip(pages, CAMPAIGN.slogans):
+        assert squash(slogan.text.original) in squash(page)
+        assert CAMPAIGN.hashtag in page
+
+
+def test_largest_character_on_each_a3_page_is_at_least_100_pt(a3):
+    for width, height, chars in char_geometry(a3):
+        assert max(size for *_, size in chars) >= 100
+
+
+def test_no_character_outside_the_printable_area(a3):
+    for width, height, chars in char_geometry(a3):
+        for ch, left, bottom, right, top, size in chars:
+            assert 10 * MM <= left and right <= width - 10 * MM, (ch, left, right)
+            assert 10 * MM <= bottom and top <= height - 10 * MM, (ch, bottom, top)
+
+
+def test_a3_pages_are_a3_valid_and_embed_their_fonts(a3):
+    for page in pypdf.PdfReader(io.BytesIO(a3)).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == tuple(
+            round(v) for v in paper_size("A3")
+        )
+    assert pdf_problems(a3) == [] and font_problems(a3) == []
+
+
+def test_same_input_same_bytes(a3):
+    assert make_placard(CAMPAIGN, size="A3") == a3
+
+
+def test_line_breaks_fall_between_words_and_are_balanced():
+    fonts.register_all()
+    text = "Stop the intervention, release the detainees!"
+    fitted = fit_text(text, fonts.DISPLAY, 700, 1000, minimum=40, maximum=400, field="x")
+    assert " ".join(fitted.lines) == text
+    widths = [fonts.string_width(line, fonts.DISPLAY, fitted.size) for line in fitted.lines]
+    assert max(widths) <= 700 + 1e-6 and fitted.block_height() <= 1000 + 1e-6
+    # one point larger no longer fits, whatever the line breaks
+    with pytest.raises(FitError):
+        fit_text(text, fonts.DISPLAY, 700, 1000, minimum=fitted.size + 1, maximum=400, field="x")
+
+
+def test_reading_distance_follows_the_stated_rule():
+    plan = plan_placards(CAMPAIGN, size="A3")[0]
+    assert plan.best_distance_m == pytest.approx(plan.cap_height_mm / 25 * 3)
+    assert plan.legible_distance_m == pytest.approx(4 * plan.best_distance_m)
+
+
+def test_given_slogans_override_and_double_sided_repeats_them():
+    data = make_placard(CAMPAIGN, slogans=["Hands off!", "Solidarity!"], double_sided=True)
+    pages = [squash(p) for p in pdf_text(data)]
+    assert len(pages) == 4
+    assert ["Hands off!" in p for p in pages] == [True, True, False, False]
+
+
+def test_kazakh_placard_prints_its_letters():
+    data = make_placard(CAMPAIGN, lang="kk", landscape=True)
+    text = squash(" ".join(pdf_text(data)))
+    for slogan in CAMPAIGN.slogans:
+        assert squash(slogan.text.get("kk")) in text
+
+
+def test_an_over_long_word_is_an_error_naming_it():
+    with pytest.raises(FitError, match=r"--slogan\[0\]: the word 'Antidisestablishmentarianism-and-more-of-it' .* wider"):
+        make_placard(CAMPAIGN, size="A4", slogans=["Antidisestablishmentarianism-and-more-of-it"])
+
+
+def test_too_many_words_is_an_error_naming_the_field():
+    with pytest.raises(FitError, match=r"--slogan\[0\]: 2000 words"):
+        make_placard(CAMPAIGN, slogans=[" ".join(["word"] * 2000)])
+
+
+def test_missing_glyph_is_an_error_naming_the_slogan():
+    with pytest.raises(GlyphError, match=r"--slogan\[1\]: .*U\+1F600"):
+        make_placard(CAMPAIGN, slogans=["Fine", "Smile 😀"])
+
+
+def test_a2_tiled_on_a4_is_an_assembly_page_and_a4_tiles():
+    data = make_placard(CAMPAIGN, size="A2", tile="A4", slogans=["Stop the intervention, release the detainees!"])
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    grid = tile_grid(*paper_size("A2"), "A4", 10 * MM)
+    assert len(reader.pages) == 1 + grid.rows * grid.cols
+    a4 = sorted(round(v) for v in paper_size("A4"))
+    for page in reader.pages:
+        assert sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height)))) == a4
+    first = squash(reader.pages[0].extract_text())
+    assert "How to assemble this A2 placard" in first and "R1 C1" in first
+    labels = [f"R{r + 1} C{c + 1}" for r in range(grid.rows) for c in range(grid.cols)]
+    for page, expected in zip(reader.pages[1:], labels):
+        assert expected in page.extract_text()
+    assert pdf_problems(data) == [] and font_problems(data) == []
+    # Slogan letters are cut by each tile's window on purpose; everything else stays on the sheet.
+    for width, height, chars in char_geometry(data):
+        for ch, left, bottom, right, top, size in chars:
+            if size < 30:
+                assert 0 <= left and right <= width and 0 <= bottom and top <= height, (ch, size)
+
+
+def test_pasting_the_tiles_together_reproduces_the_placard():
+    dpi, scale = 40, 40 / 72
+    slogan = ["Free all political prisoners!"]
+    whole = render_pages(make_placard(CAMPAIGN, size="A2", slogans=slogan), dpi)[0].convert("L")
+    tiled = render_pages(make_placard(CAMPAIGN, size="A2", tile="A4", slogans=slogan), dpi)[1:]
+    w, h = paper_size("A2")
+    grid = tile_grid(w, h, "A4", 10 * MM)
+    pw, ph = grid.printable
+    sx, sy = grid.step
+    canvas = Image.new("L", (int((grid.cols * sx + pw) * scale) + 2, int((grid.rows * sy + ph) * scale) + 2), 255)
+    for n, sheet in enumerate(tiled):
+        r, c = divmod(n, grid.cols)
+        sheet_h = sheet.height / scale
+        box = (TILE_MARGIN, sheet_h - TILE_MARGIN - ph, TILE_MARGIN + pw, sheet_h - TILE_MARGIN)
+        crop = sheet.convert("L").crop(tuple(round(v * scale) for v in box))
+        canvas.paste(crop, (round(c * sx * scale), round(r * sy * scale)))
+    # A one-pixel blur forgives anti-aliasing at glyph edges after rounding tile positions to pixels.
+    assembled = canvas.crop((0, 0, whole.width, whole.height)).filter(ImageFilter.BoxBlur(1))
+    whole = whole.filter(ImageFilter.BoxBlur(1))
+    diff = ImageChops.difference(assembled, whole)
+    histogram = diff.histogram()
+    pixels = whole.width * whole.height
+    mean = sum(value * count for value, count in enumerate(histogram)) / pixels
+    strongly_different = sum(histogram[96:]) / pixels
+    dark = sum(whole.histogram()[:96]) / pixels
+    assert dark > 0.05, "the placard should have plenty of ink to compare"
+    assert mean < 4 and strongly_different < 0.01, (mean, strongly_different)
+
+
+def test_cli_placard_reports_sizes_and_distances(tmp_path):
+    target = tmp_path / "p.pdf"
+    result = CliRunner().invoke(main, ["placard", "--size", "A3", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count(" pt on ") == len(CAMPAIGN.slogans)
+    assert "best from" in result.output and "25 mm of capital height per 3 m" in result.output
+    assert len(pdf_text(target.read_bytes())) == len(CAMPAIGN.slogans)
