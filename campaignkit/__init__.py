@@ -31,6 +31,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "make_leaflet": ("leaflet", "make_leaflet"),
     "make_placard": ("placard", "make_placard"),
     "plan_placards": ("placard", "plan_placards"),
+    "make_factsheet": ("factsheet", "make_factsheet"),
+    "verify_pdf": ("verify", "verify_pdf"),
 }
 
 __all__ = [

@@ -198,5 +198,47 @@ def placard(campaign, out, size, landscape, tile, overlap, slogans, lang, double
     _report(path, len(data), pdf_page_count(data), f"{size}{' on ' + tile + ' sheets' if tile else ''}")
 
 
+@main.command()
+@campaign_argument
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--paper", type=click.Choice(["A4", "letter"], case_sensitive=False), default="A4", show_default=True)
+@lang_option
+def factsheet(campaign, out, paper, lang) -> None:
+    """Make a fact sheet: timeline, figures, demands and QR-linked sources."""
+    from .factsheet import make_factsheet
+    from .output import pdf_page_count, write_atomic
+
+    loaded = _load(campaign)
+    paper = "A4" if paper.lower() == "a4" else "letter"
+    data = make_factsheet(loaded, paper=paper, lang=lang)
+    suffix = "-".join(p for p in ("factsheet", lang, paper if paper != "A4" else "") if p)
+    path = _output(out, f"{loaded.id}-{suffix}.pdf")
+    write_atomic(path, data)
+    _report(path, len(data), pdf_page_count(data), paper)
+
+
+@main.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Rendering resolution.")
+def verify(pdfs, dpi) -> None:
+    """Decode every QR code in PDFs and check each against the URL printed on its page."""
+    from .verify import verify_pdf
+
+    failed = 0
+    for pdf in pdfs:
+        report = verify_pdf(pdf, dpi=dpi)
+        if not report.codes:
+            click.echo(f"{pdf}: {report.pages} page(s), no QR codes")
+        for code in report.codes:
+            status = "FAIL" if code.problem else "ok"
+            shown = code.url or "(undecodable)"
+            printed = "printed on the page" if code.printed else "NOT printed on the page"
+            click.echo(f"{pdf} p{code.page}: {status}  {shown}  ({printed}; modules {code.module_mm:.2f} mm)"
+                       + (f"  - {code.problem}" if code.problem else ""))
+        failed += not report.ok
+    if failed:
+        raise click.ClickException(f"{failed} of {len(pdfs)} file(s) have QR codes that do not match their page")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -82,6 +82,23 @@ _LABELS = {
             "астынан 30 см сап қалдырыңыз."
         ),
     },
+    "fact_sheet": {"en": "Fact sheet", "ru": "Справка", "kk": "Анықтама"},
+    "what_happened": {"en": "What happened", "ru": "Что произошло", "kk": "Не болды"},
+    "key_figures": {"en": "Key figures", "ru": "Цифры и факты", "kk": "Негізгі деректер"},
+    "demands_in_brief": {"en": "The demands in brief", "ru": "Требования вкратце", "kk": "Талаптар қысқаша"},
+    "sources": {"en": "Sources", "ru": "Источники", "kk": "Дереккөздер"},
+    "page": {"en": "page {n}", "ru": "стр. {n}", "kk": "{n}-бет"},
+    "published": {"en": "published {date}", "ru": "опубликовано {date}", "kk": "жарияланған күні {date}"},
+    "by_author": {"en": "by {author}", "ru": "автор: {author}", "kk": "авторы: {author}"},
+    "ascii_form": {"en": "in ASCII: {url}", "ru": "в ASCII: {url}", "kk": "ASCII түрінде: {url}"},
+    "check_domains": {
+        "en": "The codes on this page lead only to the addresses printed beside them. Before you open one, check that "
+        "your phone shows the same domain: {domains}. A sticker over a code is a known scam.",
+        "ru": "Коды на этой странице ведут только на напечатанные рядом адреса. Прежде чем открыть ссылку, "
+        "проверьте, что телефон показывает тот же домен: {domains}. Наклейка поверх кода — известный вид мошенничества.",
+        "kk": "Бұл беттегі кодтар тек қасында басылған мекенжайларға апарады. Сілтемені ашпас бұрын телефоныңыз "
+        "сол доменді көрсететінін тексеріңіз: {domains}. Код үстіне жапсырылған стикер — белгілі алаяқтық тәсілі.",
+    },
     "people": {"en": "about {n} people", "ru": "около {n} человек", "kk": "шамамен {n} адам"},
 }
 

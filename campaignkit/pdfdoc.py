@@ -47,7 +47,7 @@ def escape(text: str, *, keep_last_words: bool = True) -> str:
     """User text as Paragraph-safe markup; the last two short words are tied to avoid a lone word."""
     if keep_last_words:
         head, sep, tail = text.rstrip().rpartition(" ")
-        if sep and " " in head and len(tail) <= 12 and len(head.rpartition(" ")[2]) + len(tail) <= 22:
+        if sep and " " in head and len(tail) <= 10 and len(head.rpartition(" ")[2]) + len(tail) <= 16:
             text = f"{head}{NBSP}{tail}"
     return _xml_escape(text)
 
@@ -98,10 +98,13 @@ class Checked:
         self.entries.append((field_name, text, font))
         return text
 
-    def para(self, text: str, st: ParagraphStyle, field_name: str, *, prefix: str = "", bullet: str | None = None):
+    def para(
+        self, text: str, st: ParagraphStyle, field_name: str, *, prefix: str = "", bullet: str | None = None,
+        tie: bool = True,
+    ):
         """A Paragraph of escaped user text, optionally after a bold label (not user text)."""
         self.add(field_name, text, st.fontName)
-        markup = escape(text)
+        markup = escape(text, keep_last_words=tie)
         if prefix:
             self.add("label", prefix, fonts.BOLD)
             markup = f"<font name='{fonts.BOLD}'>{_xml_escape(prefix)}</font> {markup}"

@@ -1,7 +1,9 @@
-"""A URL in, a QR module matrix and a vector drawing out (error correction M, 4-module quiet zone).
+"""A URL in, a QR module matrix and a vector drawing out (error correction H, 4-module quiet zone).
 
 Codes are made once per URL and process; modules are drawn as filled vector rectangles, so they
-stay sharp at any size. `module_mm` tells how large each module prints.
+stay sharp at any size. `module_mm` tells how large each module prints. Level H (30% recovery) is
+chosen over M because printed codes at pickets get rained on, folded and stickered: at H a code
+still decodes with 15% of it blanked, wherever the damage falls; at M it often does not.
 """
 
 from __future__ import annotations
@@ -13,21 +15,21 @@ from .paper import MM
 
 QUIET = 4
 MIN_MODULE_MM = 0.5
-_CAPACITY_M = 2331  # bytes at version 40, error correction M
+_CAPACITY = 1273  # bytes at version 40, error correction H
 
 
 @lru_cache(maxsize=256)
 def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR modules (without quiet zone) of `data`, error correction M."""
+    """The QR modules (without quiet zone) of `data`, error correction H."""
     import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.constants import ERROR_CORRECT_H
 
     size = len(data.encode("utf-8"))
     if not data:
         raise FitError("a QR code needs a non-empty URL")
-    if size > _CAPACITY_M:
-        raise FitError(f"{data[:60]}...: {size} bytes; a QR code at error correction M holds at most {_CAPACITY_M}")
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    if size > _CAPACITY:
+        raise FitError(f"{data[:60]}...: {size} bytes; a QR code at error correction H holds at most {_CAPACITY}")
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_H, border=0)
     code.add_data(data)
     code.make(fit=True)
     return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
