@@ -33,6 +33,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "plan_placards": ("placard", "plan_placards"),
     "make_factsheet": ("factsheet", "make_factsheet"),
     "verify_pdf": ("verify", "verify_pdf"),
+    "make_signup": ("signup", "make_signup"),
+    "make_social": ("social", "make_social"),
+    "preview_pdf": ("preview", "preview_pdf"),
+    "make_pack": ("pack", "make_pack"),
 }
 
 __all__ = [

@@ -240,5 +240,78 @@ def verify(pdfs, dpi) -> None:
         raise click.ClickException(f"{failed} of {len(pdfs)} file(s) have QR codes that do not match their page")
 
 
+@main.command()
+@campaign_argument
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--paper", type=click.Choice(["A4", "letter"], case_sensitive=False), default="A4", show_default=True)
+@click.option("--sheets", type=click.IntRange(1, 500), default=1, show_default=True, help="Number of numbered sheets.")
+@lang_option
+def signup(campaign, out, paper, sheets, lang) -> None:
+    """Make numbered petition and sign-up sheets."""
+    from .output import pdf_page_count, write_atomic
+    from .signup import make_signup
+
+    loaded = _load(campaign)
+    paper = "A4" if paper.lower() == "a4" else "letter"
+    data = make_signup(loaded, paper=paper, lang=lang, sheets=sheets)
+    suffix = "-".join(p for p in ("signup", lang, f"{sheets}-sheets" if sheets > 1 else "") if p)
+    path = _output(out, f"{loaded.id}-{suffix}.pdf")
+    write_atomic(path, data)
+    _report(path, len(data), pdf_page_count(data), f"{paper} landscape")
+
+
+@main.command()
+@campaign_argument
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Folder for the PNG cards.")
+@lang_option
+def social(campaign, out, lang) -> None:
+    """Make social media cards (square and story PNGs) for every slogan."""
+    from .social import make_social
+
+    loaded = _load(campaign)
+    folder = Path(out) if out else Path(f"{loaded.id}-cards" + (f"-{lang}" if lang else ""))
+    cards = make_social(loaded, folder, lang=lang)
+    for card in cards:
+        click.echo(f"Wrote {folder / card.name} ({card.size[0]}x{card.size[1]}, {len(card.png) / 1024:.0f} KB)")
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Folder for the PNGs (default: beside the PDF).")
+@click.option("--dpi", type=click.IntRange(10, 600), default=100, show_default=True)
+def preview(pdf, out, dpi) -> None:
+    """Render each page of a PDF to PNG, from the PDF itself."""
+    from .preview import preview_pdf
+
+    for path in preview_pdf(pdf, out, dpi=dpi):
+        click.echo(f"Wrote {path}")
+
+
+@main.command()
+@campaign_argument
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Folder for the pack.")
+@lang_option
+@click.option("--paper", type=click.Choice(["A4", "A5", "letter"], case_sensitive=False), default="A4", show_default=True)
+@click.option("--sheets", type=click.IntRange(1, 500), default=5, show_default=True, help="Sign-up sheets to number.")
+def pack(campaign, out, lang, paper, sheets) -> None:
+    """Make everything for a picket: leaflets, placards, fact sheet, sign-up sheets, cards."""
+    from .pack import check_target, make_pack, pack_steps
+
+    loaded = _load(campaign)
+    paper = {"a4": "A4", "a5": "A5"}.get(paper.lower(), "letter")
+    folder = Path(out) if out else Path(f"{loaded.id}{'-' + lang if lang else ''}-pack")
+    check_target(folder)
+    with click.progressbar(length=pack_steps(loaded, lang=lang, paper=paper, sheets=sheets),
+                           label="Making materials", file=sys.stderr) as bar:
+        result = make_pack(loaded, folder, lang=lang, paper=paper, sheets=sheets,
+                           progress=lambda _kind: bar.update(1))
+    width = max(len(f.name) for f in result.files)
+    click.echo(f"{'file':{width}}  {'what':26} {'pages':>5} {'size':>8}")
+    for f in result.files:
+        pages = "" if f.pages is None else str(f.pages)
+        click.echo(f"{f.name:{width}}  {f.kind:26} {pages:>5} {f.bytes / 1024:6.0f} KB")
+    click.echo(f"{len(result.files)} files in {folder}/ (see manifest.json for SHA-256 hashes)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -75,13 +75,13 @@ def url_markup(url_text: str, domain: str, font: str, size: float, width: float)
 
 
 def style(name: str, font: str, size: float, colour, *, leading: float = 1.3, **extra) -> ParagraphStyle:
+    extra.setdefault("alignment", TA_LEFT)
     return ParagraphStyle(
         name,
         fontName=font,
         fontSize=size,
         leading=size * leading,
         textColor=colour,
-        alignment=TA_LEFT,
         allowWidows=0,
         allowOrphans=0,
         **extra,

@@ -51,7 +51,7 @@ def _imports():
         import zxingcpp
     except ImportError:
         raise CampaignkitError(
-            "verify needs pypdfium2 and zxing-cpp: pip install 'campaignkit[verify]'"
+            "verify needs the QR decoder zxing-cpp: pip install 'campaignkit[verify]'"
         ) from None
     return pypdfium2, zxingcpp
 
