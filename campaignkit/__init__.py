@@ -37,6 +37,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "make_social": ("social", "make_social"),
     "preview_pdf": ("preview", "preview_pdf"),
     "make_pack": ("pack", "make_pack"),
+    "make_batch": ("batch", "make_batch"),
 }
 
 __all__ = [

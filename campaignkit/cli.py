@@ -313,5 +313,37 @@ def pack(campaign, out, lang, paper, sheets) -> None:
     click.echo(f"{len(result.files)} files in {folder}/ (see manifest.json for SHA-256 hashes)")
 
 
+@main.command()
+@campaign_argument
+@click.option("--events", "events_csv", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="CSV: city, place, date, time, contact[, organisers, lang, end_time, title].")
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Folder for the results.")
+@click.option("--materials", default="leaflet", show_default=True, metavar="LIST",
+              help="Comma-separated: leaflet, placard, signup.")
+@lang_option
+@click.option("--jobs", type=click.IntRange(1, 64), help="Processes to use (default: the number of cores).")
+@click.option("--keep-going", is_flag=True, help="Make the good rows and list the bad ones at the end.")
+def batch(campaign, events_csv, out, materials, lang, jobs, keep_going) -> None:
+    """Make materials for many local events from a CSV, one folder per event."""
+    from .batch import make_batch, read_events
+
+    loaded = _load(campaign)
+    chosen = tuple(m.strip() for m in materials.split(",") if m.strip())
+    folder = Path(out) if out else Path(f"{loaded.id}-batch")
+    events, failed = read_events(events_csv)
+    if failed and not keep_going:
+        raise click.ClickException(f"{failed[0]} (use --keep-going to make the other rows)")
+    total = len(events)
+    with click.progressbar(length=total, label=f"Making {total} events", file=sys.stderr) as bar:
+        result = make_batch(loaded, events_csv, folder, materials=chosen, lang=lang, jobs=jobs,
+                            keep_going=keep_going, progress=bar.update)
+    files = sum(len(f) for _, f in result.made)
+    click.echo(f"Made {len(result.made)} event folders ({files} files) in {folder}/; index.json and index.csv list them")
+    if result.failed:
+        for error in result.failed:
+            click.echo(f"  failed: {error}", err=True)
+        raise click.ClickException(f"{len(result.failed)} row(s) failed; the other {len(result.made)} were made")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

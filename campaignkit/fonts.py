@@ -6,7 +6,7 @@ Three faces of Noto Sans cover English, Russian, Kazakh (Cyrillic and Latin) and
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -58,20 +58,21 @@ def _cmap(name: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
-def missing_glyphs(text: str, name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def missing_glyphs(text: str, name: str) -> tuple[str, ...]:
     """The distinct characters of `text` that the face `name` cannot draw, in order of appearance."""
     cmap = _cmap(name)
     seen: list[str] = []
     for ch in text:
         if not ch.isspace() and ord(ch) not in cmap and ch not in seen:
             seen.append(ch)
-    return seen
+    return tuple(seen)
 
 
 def check_glyphs(fields: Iterable[tuple[str, str, str]]) -> None:
     """Raise GlyphError for the first (field, text, font) whose text the font cannot draw."""
     for field, text, name in fields:
-        missing = missing_glyphs(text, name)
+        missing = list(missing_glyphs(text, name))
         if missing:
             raise GlyphError(field, missing, FILES[name].removesuffix(".ttf"))
 

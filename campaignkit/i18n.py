@@ -119,6 +119,7 @@ _LABELS = {
     },
     "sheet_of": {"en": "Sheet\u00a0{n} of\u00a0{total}", "ru": "Лист\u00a0{n} из\u00a0{total}", "kk": "{total}\u00a0парақтың {n}-парағы"},
     "sign_online": {"en": "Sign online", "ru": "Подписать онлайн", "kk": "Онлайн қол қою"},
+    "picket_in": {"en": "Picket in {city}", "ru": "Пикет — {city}", "kk": "Пикет — {city}"},
     "people": {"en": "about {n} people", "ru": "около {n} человек", "kk": "шамамен {n} адам"},
 }
 

@@ -97,8 +97,10 @@ def _render(campaign, paper, lang, statement_id, event_id, two_up, grayscale, bl
     chosen_event = _event(campaign, event_id)
     scales, ideal = _scales(paper)
     best: tuple[int, bytes] | None = None
-    for sc in scales:
+    for n, sc in enumerate(scales):
         doc, story, chk = _compose(campaign, paper, sc, lang, statements, chosen_event, grayscale, bleed_mm)
+        if n < len(scales) - 1 and _content_height(doc, story) > ideal * doc.frame_height + 0.5:
+            continue  # cannot fit the ideal page count at this scale: skip the full build
         data = build(doc, story, chk, canvasmaker=_TwoUpCanvas) if two_up else build(doc, story, chk)
         if best is None or doc.page < best[0]:
             best = (doc.page, data)
@@ -111,6 +113,22 @@ def _render(campaign, paper, lang, statement_id, event_id, two_up, grayscale, bl
             stacklevel=3,
         )
     return data
+
+
+def _content_height(doc, story) -> float:
+    """The height the story needs laid end to end in one endless frame, spaces collapsed as platypus
+    does (a space before is reduced by the space after above it); a lower bound on its real extent."""
+    canvas = Canvas(io.BytesIO())
+    flat = []
+    for f in story:  # their own wrap reports "too big" (KeepTogether) or "all the rest" (PushToBottom)
+        flat.extend(f._content if isinstance(f, KeepTogether) else f.content if isinstance(f, PushToBottom) else [f])
+    total, previous_after = 0.0, None
+    for f in flat:
+        height = f.wrapOn(canvas, doc.frame_width, doc.frame_height)[1]
+        before, after = f.getSpaceBefore(), f.getSpaceAfter()
+        total += height + (0 if previous_after is None else max(before - previous_after, 0)) + after
+        previous_after = after
+    return total - (previous_after or 0)
 
 
 def _compose(campaign, paper, sc: _Scale, lang, statements, chosen_event, grayscale, bleed_mm):
@@ -196,6 +214,7 @@ def _compose(campaign, paper, sc: _Scale, lang, statements, chosen_event, graysc
         lang=lang or campaign.language,
         **sheet.boxes(),
     )
+    doc.frame_width, doc.frame_height = frame_width, height - 2 * sc.margin
     return doc, story, chk
 
 

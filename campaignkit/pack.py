@@ -121,7 +121,7 @@ def make_pack(
         )
         manifest = _manifest(campaign, lang, paper, files)
         (work / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        _swap_into_place(work, target)
+        swap_into_place(work, target)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -174,8 +174,8 @@ def _make_all(campaign, lang, paper, sheets, progress):
     return made, thumbs
 
 
-def check_target(target: Path) -> None:
-    """Fail early, in one line, when `target` cannot become a pack folder."""
+def check_target(target: Path, marker: str = MANIFEST) -> None:
+    """Fail early, in one line, when `target` cannot become (or replace) a campaignkit output folder."""
     ancestor = target.parent
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
@@ -185,18 +185,21 @@ def check_target(target: Path) -> None:
         raise OutputError(f"{target}: {ancestor} is not writable")
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target}: exists and is not a folder")
-    if target.is_dir() and any(target.iterdir()) and not _is_pack(target):
-        raise OutputError(f"{target}: the folder is not empty and holds no campaignkit pack; choose another folder")
+    if target.is_dir() and any(target.iterdir()) and not _is_ours(target, marker):
+        raise OutputError(
+            f"{target}: the folder is not empty and holds no campaignkit {'pack' if marker == MANIFEST else 'batch'}; "
+            "choose another folder"
+        )
 
 
-def _is_pack(folder: Path) -> bool:
+def _is_ours(folder: Path, marker: str) -> bool:
     try:
-        return json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("generator") == "campaignkit"
+        return json.loads((folder / marker).read_text(encoding="utf-8")).get("generator") == "campaignkit"
     except (OSError, ValueError, AttributeError):
         return False
 
 
-def _swap_into_place(work: Path, target: Path) -> None:
+def swap_into_place(work: Path, target: Path) -> None:
     """Replace `target` with the finished `work` folder; an earlier pack is removed only afterwards."""
     old = None
     try:

@@ -74,7 +74,56 @@ def url_markup(url_text: str, domain: str, font: str, size: float, width: float)
     return markup.replace(bold_domain, f"<font name='{fonts.BOLD}'>{bold_domain}</font>", 1)
 
 
+class Para(Paragraph):
+    """A Paragraph that remembers its line breaks for the last width it was wrapped to.
+
+    Platypus wraps the same paragraph several times (to measure, to keep blocks together, to place
+    it); the breaks depend only on the width, so later wraps at that width cost nothing.
+    """
+
+    _wrapped_at = None
+
+    def wrap(self, available_width, available_height):
+        if self._wrapped_at == available_width:
+            return self.width, self.height
+        size = super().wrap(available_width, available_height)
+        self._wrapped_at = available_width
+        return size
+
+    def split(self, available_width, available_height):
+        self._wrapped_at = None  # splitting may re-break the lines; wrap afresh afterwards
+        return super().split(available_width, available_height)
+
+
+_PARAGRAPHS: dict = {}
+_MAX_CACHED = 4096
+
+
+def paragraph(markup: str, st: ParagraphStyle, bullet: str | None = None) -> Para:
+    """A shared Para for this markup, style and bullet: parsed once per process, reused by every
+    document (paragraphs keep no per-document state between builds)."""
+    key = (markup, st.name, id(st), bullet)
+    found = _PARAGRAPHS.get(key)
+    if found is None:
+        if len(_PARAGRAPHS) >= _MAX_CACHED:
+            _PARAGRAPHS.clear()
+        found = _PARAGRAPHS[key] = Para(markup, st, bulletText=bullet) if bullet is not None else Para(markup, st)
+    return found
+
+
+_STYLES: dict = {}
+
+
 def style(name: str, font: str, size: float, colour, *, leading: float = 1.3, **extra) -> ParagraphStyle:
+    """A paragraph style, made once per distinct set of arguments (so paragraphs can be shared)."""
+    key = (name, font, size, str(colour), leading, tuple(sorted((k, str(v)) for k, v in extra.items())))
+    found = _STYLES.get(key)
+    if found is None:
+        found = _STYLES[key] = _make_style(name, font, size, colour, leading=leading, **extra)
+    return found
+
+
+def _make_style(name: str, font: str, size: float, colour, *, leading: float, **extra) -> ParagraphStyle:
     extra.setdefault("alignment", TA_LEFT)
     return ParagraphStyle(
         name,
@@ -110,8 +159,7 @@ class Checked:
             markup = f"<font name='{fonts.BOLD}'>{_xml_escape(prefix)}</font> {markup}"
         if bullet is not None:
             self.add("label", bullet, fonts.BOLD)
-            return Paragraph(markup, st, bulletText=bullet)
-        return Paragraph(markup, st)
+        return paragraph(markup, st, bullet)
 
     def check(self) -> None:
         fonts.check_glyphs(self.entries)
@@ -190,11 +238,25 @@ class PushToBottom(Flowable):
             flowable.drawOn(self.canv, 0, y)
 
 
+def _forget_earlier_builds(flowables) -> None:
+    """Clear the mark platypus leaves on a flowable it moved to the next frame: shared paragraphs
+    would otherwise carry it into the next document and be taken as too large."""
+    from reportlab.platypus import KeepTogether
+
+    for f in flowables:
+        f.__dict__.pop("_postponed", None)
+        if isinstance(f, KeepTogether):
+            _forget_earlier_builds(f._content)
+        elif isinstance(f, PushToBottom):
+            _forget_earlier_builds(f.content)
+
+
 def build(doc, story: list[Flowable], checked: Checked, **page_callbacks) -> bytes:
     """Check every glyph, lay out `story` with `doc` into memory, and return the PDF bytes."""
     from reportlab.platypus.doctemplate import LayoutError
 
     checked.check()
+    _forget_earlier_builds(story)
     try:
         doc.build(story, **page_callbacks)
     except LayoutError as exc:
