@@ -8,8 +8,6 @@ when it can be found) and what was expected, e.g.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import json
 import re
 import tomllib
 import unicodedata
@@ -106,6 +104,8 @@ def _parse_toml(text: str, name: str) -> dict:
 
 
 def _parse_json(text: str, name: str) -> dict:
+    import json
+
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
         seen: dict[str, Any] = {}
         for key, value in pairs:
@@ -123,6 +123,12 @@ def _parse_json(text: str, name: str) -> dict:
     if not isinstance(value, dict):
         raise CampaignFileError(f"{name}: expected a JSON object at the top, got {_kind(value)}")
     return value
+
+
+def _close_matches(word: str, candidates, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    import difflib  # only when there is a typo to explain
+
+    return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
 
 
 def _kind(value: Any) -> str:
@@ -187,7 +193,7 @@ class _Reader:
         allowed = required + optional
         for key in value:
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
+                close = _close_matches(key, allowed, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(allowed)})"
                 raise self.fail(f"{path}.{key}" if path else key, f"unknown key {key!r}{hint}")
         for key in required:
@@ -230,7 +236,7 @@ class _Reader:
         if isinstance(value, dict):
             for key in value:
                 if key not in LANGUAGES:
-                    close = difflib.get_close_matches(key, LANGUAGES, n=1, cutoff=0.5)
+                    close = _close_matches(key, LANGUAGES, n=1, cutoff=0.5)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                     raise self.fail(
                         f"{path}.{key}", f"unknown language {key!r}{hint}; expected one of {', '.join(LANGUAGES)}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -21,6 +20,11 @@ from .errors import FitError
 from .paper import MM, Sheet
 
 NBSP = "\u00a0"
+
+
+def _xml_escape(text: str) -> str:
+    """&, < and > as entities: user text can never become Paragraph markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .i18n import label
 from .model import Campaign
 from .output import Target, deliver
 from .paper import MM, draw_cut_line, paper_size
-from .pdfdoc import palette
+from .pdfdoc import escape, palette
 
 SIZES = ("A4", "A3", "A2", "A1", "A0", "letter", "tabloid")
 TILE_PAPERS = ("A4", "letter")
@@ -277,8 +277,6 @@ def _tile_marks(canvas, grid: TileGrid, r: int, c: int) -> None:
 
 def _assembly_page(canvas, grid: TileGrid, w, h, size, tile, planned, footer_text, pal, lang) -> None:
     """A sheet-sized map of the placard with every sheet outlined and labelled, and how to mount it."""
-    from xml.sax.saxutils import escape
-
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Frame, Paragraph
 
@@ -333,7 +331,7 @@ def _assembly_page(canvas, grid: TileGrid, w, h, size, tile, planned, footer_tex
     style = ParagraphStyle(
         "steps", fontName=fonts.BODY, bulletFontName=fonts.BODY, fontSize=10, leading=13.5, leftIndent=14, spaceAfter=4
     )
-    story = [Paragraph(escape(step), style, bulletText=f"{n}.") for n, step in enumerate(steps, 1)]
+    story = [Paragraph(escape(step, keep_last_words=False), style, bulletText=f"{n}.") for n, step in enumerate(steps, 1)]
     frame_top = y_top - extent_h * scale - 8 * MM
     Frame(m, m, sw - 2 * m, frame_top - m, 0, 0, 0, 0).addFromList(story, canvas)
     if story:

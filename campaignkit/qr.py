@@ -8,6 +8,7 @@ still decodes with 15% of it blanked, wherever the damage falls; at M it often d
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from .errors import FitError
@@ -20,15 +21,35 @@ _CAPACITY = 1273  # bytes at version 40, error correction H
 
 @lru_cache(maxsize=256)
 def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR modules (without quiet zone) of `data`, error correction H."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_H
+    """The QR modules (without quiet zone) of `data`, error correction H (kept in the disk cache)."""
+    from .cache import cached
 
     size = len(data.encode("utf-8"))
     if not data:
         raise FitError("a QR code needs a non-empty URL")
     if size > _CAPACITY:
         raise FitError(f"{data[:60]}...: {size} bytes; a QR code at error correction H holds at most {_CAPACITY}")
+    return cached("qr", (data, "H", _qrcode_version()), lambda: _encode(data))
+
+
+@lru_cache(maxsize=1)
+def _qrcode_version() -> tuple:
+    """Identifies the installed qrcode library without importing it (or importlib.metadata)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("qrcode")
+    origin = spec.origin if spec and spec.origin else ""
+    try:
+        stat = os.stat(origin)
+    except OSError:
+        return (origin,)
+    return (origin, stat.st_size, stat.st_mtime_ns)
+
+
+def _encode(data: str) -> tuple[tuple[bool, ...], ...]:
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_H
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_H, border=0)
     code.add_data(data)
     code.make(fit=True)
