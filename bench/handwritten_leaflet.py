@@ -29,9 +29,14 @@ DEMANDS = [
 ]
 
 
-def leaflet(out: str) -> None:
-    for alias, name in (("Body", "NotoSans-Regular"), ("Bold", "NotoSans-Bold"), ("Display", "NotoSans-CondensedBlack")):
-        pdfmetrics.registerFont(TTFont(alias, str(FONTS / f"{name}.ttf")))
+def register_fonts() -> None:
+    if "Display" not in pdfmetrics.getRegisteredFontNames():
+        for alias, name in (("Body", "NotoSans-Regular"), ("Bold", "NotoSans-Bold"), ("Display", "NotoSans-CondensedBlack")):
+            pdfmetrics.registerFont(TTFont(alias, str(FONTS / f"{name}.ttf")))
+
+
+def leaflet(out) -> None:
+    register_fonts()
     c = canvas.Canvas(out, pagesize=A4, invariant=1, initialFontName="Body")
     w, h = A4
     c.setFillColorRGB(0.69, 0.08, 0.12)

@@ -12,7 +12,6 @@ import re
 import tomllib
 import unicodedata
 import warnings
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Callable
 
@@ -43,16 +42,18 @@ _STRIPPED = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"} | {chr(c) for c i
 }
 
 
+DATA_DIR = Path(__file__).resolve().parent / "data"  # a plain folder in wheels and checkouts alike
+
+
 def builtin_campaigns() -> list[str]:
     """The ids of the campaigns shipped with campaignkit."""
-    return sorted(p.name[:-5] for p in files("campaignkit.data").iterdir() if p.name.endswith(".toml"))
+    return sorted(p.stem for p in DATA_DIR.glob("*.toml"))
 
 
 def load(ref: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     """Load a built-in campaign by id, or a campaign file by path."""
     if isinstance(ref, str) and ref in builtin_campaigns():
-        resource = files("campaignkit.data") / f"{ref}.toml"
-        return loads(resource.read_bytes(), name=f"{ref} (built-in)", fmt="toml")
+        return loads((DATA_DIR / f"{ref}.toml").read_bytes(), name=f"{ref} (built-in)", fmt="toml")
     path = Path(ref)
     if not path.exists():
         known = ", ".join(builtin_campaigns())

@@ -120,14 +120,13 @@ def validate(file: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(file: str, force: bool) -> None:
     """Write a commented campaign template to FILE."""
-    from importlib.resources import files
-
     from .output import write_atomic
 
     path = Path(file)
     if path.exists() and not force:
         raise click.ClickException(f"{file} already exists; use --force to overwrite it")
-    write_atomic(path, (files("campaignkit.templates") / "campaign.toml").read_bytes())
+    template = Path(__file__).resolve().parent / "templates" / "campaign.toml"
+    write_atomic(path, template.read_bytes())
     click.echo(f"Wrote {file}: edit it, then run `campaignkit validate {file}`.")
 
 
