@@ -369,6 +369,14 @@ class _Reader:
             origin=self.name,
         )
 
+    def warn_repeats(self, texts, path: str, what: str) -> None:
+        """A warning (not an error: it may be deliberate) listing texts that appear more than once."""
+        originals = [t.original for t in texts]
+        repeated = sorted({t for t in originals if originals.count(t) > 1})
+        if repeated:
+            listed = "; ".join(repr(t[:60]) for t in repeated)
+            warnings.warn(CampaignWarning(f"{self.name}: {path}: repeated {what}: {listed}"), stacklevel=2)
+
     def unique(self, ids: list[str], section: str) -> None:
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
@@ -396,6 +404,9 @@ class _Reader:
         if not demands and not calls:
             raise self.fail(path, "a statement needs at least one demand or call")
         by = self.text(raw["by"], f"{path}.by")
+        signatories = self.listing(raw.get("signatories"), f"{path}.signatories", self.text)
+        self.warn_repeats([d.text for d in demands], f"{path}.demands", "demand")
+        self.warn_repeats(signatories, f"{path}.signatories", "signatory")
         return Statement(
             id=self.ident(raw["id"], f"{path}.id"),
             by=by,
@@ -404,7 +415,7 @@ class _Reader:
             date=self.optional_date(raw, "date", path),
             demands=demands,
             calls=calls,
-            signatories=self.listing(raw.get("signatories"), f"{path}.signatories", self.text),
+            signatories=signatories,
         )
 
     def speaker(self, value: Any, path: str) -> Speaker:

@@ -21,12 +21,18 @@ class _Group(click.Group):
     """Turns every CampaignkitError into `Error: ...` (exit 1) and warnings into `Warning: ...`."""
 
     def invoke(self, ctx: click.Context):
+        from .errors import CampaignWarning
+
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            if ctx.params.get("strict"):
+                warnings.simplefilter("error", CampaignWarning)
             try:
                 return super().invoke(ctx)
             except CampaignkitError as exc:
                 raise click.ClickException(str(exc)) from None
+            except CampaignWarning as exc:
+                raise click.ClickException(f"{exc} (an error under --strict)") from None
             finally:
                 for w in caught:
                     if issubclass(w.category, UserWarning):
@@ -60,6 +66,18 @@ def _output(out: str | None, default: str) -> Path:
     return Path(out) if out else Path(default)
 
 
+force_option = click.option("--force", is_flag=True, help="Replace an existing output file not made by campaignkit.")
+
+
+def _write(path: Path, data: bytes, force: bool) -> None:
+    """Write atomically; an existing file is replaced only if campaignkit made it, or with --force."""
+    from .output import made_by_campaignkit, write_atomic
+
+    if path.exists() and not force and not made_by_campaignkit(path):
+        raise click.ClickException(f"{path} exists and was not made by campaignkit; use --force to replace it")
+    write_atomic(path, data)
+
+
 def _report(path: Path, data_size: int, pages: int, what: str) -> None:
     click.echo(f"Wrote {path} ({what}, {pages} page{'s' if pages != 1 else ''}, {data_size / 1024:.0f} KB)")
 
@@ -72,7 +90,8 @@ def _load(ref: str):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="campaignkit")
-def main() -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings (http:// URLs, low-resolution logos, ...) as errors.")
+def main(strict: bool) -> None:
     """Print-ready picket materials from one campaign file.
 
     CAMPAIGN is a built-in campaign id or a .toml/.json file; the default is kazakhstan-2022.
@@ -139,11 +158,12 @@ def init(file: str, force: bool) -> None:
 @click.option("--event", metavar="ID", help="The event to advertise (default: the first).")
 @click.option("--two-up", is_flag=True, help="Two A5 leaflets on one A4 sheet, with a cut line.")
 @grayscale_option
+@force_option
 @click.option("--bleed", type=Millimetres(), default=0.0, help="Bleed for a print shop, e.g. 3mm (adds crop marks).")
-def leaflet(campaign, out, paper, lang, statement, event, two_up, grayscale, bleed) -> None:
+def leaflet(campaign, out, force, paper, lang, statement, event, two_up, grayscale, bleed) -> None:
     """Make a print-ready leaflet."""
     from .leaflet import make_leaflet
-    from .output import pdf_page_count, write_atomic
+    from .output import pdf_page_count
 
     loaded = _load(campaign)
     paper = {"a4": "A4", "a5": "A5"}.get(paper.lower(), paper.lower())
@@ -153,7 +173,7 @@ def leaflet(campaign, out, paper, lang, statement, event, two_up, grayscale, ble
     )
     suffix = "-".join(p for p in ("leaflet", lang, "two-up" if two_up else paper if paper != "A4" else "") if p)
     path = _output(out, f"{loaded.id}-{suffix}.pdf")
-    write_atomic(path, data)
+    _write(path, data, force)
     _report(path, len(data), pdf_page_count(data), "two A5 leaflets per A4 sheet" if two_up else paper)
 
 
@@ -171,9 +191,10 @@ def leaflet(campaign, out, paper, lang, statement, event, two_up, grayscale, ble
 @lang_option
 @click.option("--double-sided", is_flag=True, help="Each slogan twice, to read from both sides of a stick.")
 @grayscale_option
-def placard(campaign, out, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale) -> None:
+@force_option
+def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale) -> None:
     """Make placards: one slogan per page, fitted as large as it goes."""
-    from .output import pdf_page_count, write_atomic
+    from .output import pdf_page_count
     from .placard import make_placard, plan_placards
 
     loaded = _load(campaign)
@@ -193,7 +214,7 @@ def placard(campaign, out, size, landscape, tile, overlap, slogans, lang, double
     click.echo("(signage rule: 25 mm of capital height per 3 m for best impact, legible to 4 times that)")
     suffix = "-".join(p for p in ("placards", lang, size, f"tiled-{tile}" if tile else "") if p)
     path = _output(out, f"{loaded.id}-{suffix}.pdf")
-    write_atomic(path, data)
+    _write(path, data, force)
     _report(path, len(data), pdf_page_count(data), f"{size}{' on ' + tile + ' sheets' if tile else ''}")
 
 
@@ -202,17 +223,18 @@ def placard(campaign, out, size, landscape, tile, overlap, slogans, lang, double
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="PDF file to write.")
 @click.option("--paper", type=click.Choice(["A4", "letter"], case_sensitive=False), default="A4", show_default=True)
 @lang_option
-def factsheet(campaign, out, paper, lang) -> None:
+@force_option
+def factsheet(campaign, out, force, paper, lang) -> None:
     """Make a fact sheet: timeline, figures, demands and QR-linked sources."""
     from .factsheet import make_factsheet
-    from .output import pdf_page_count, write_atomic
+    from .output import pdf_page_count
 
     loaded = _load(campaign)
     paper = "A4" if paper.lower() == "a4" else "letter"
     data = make_factsheet(loaded, paper=paper, lang=lang)
     suffix = "-".join(p for p in ("factsheet", lang, paper if paper != "A4" else "") if p)
     path = _output(out, f"{loaded.id}-{suffix}.pdf")
-    write_atomic(path, data)
+    _write(path, data, force)
     _report(path, len(data), pdf_page_count(data), paper)
 
 
@@ -245,9 +267,10 @@ def verify(pdfs, dpi) -> None:
 @click.option("--paper", type=click.Choice(["A4", "letter"], case_sensitive=False), default="A4", show_default=True)
 @click.option("--sheets", type=click.IntRange(1, 500), default=1, show_default=True, help="Number of numbered sheets.")
 @lang_option
-def signup(campaign, out, paper, sheets, lang) -> None:
+@force_option
+def signup(campaign, out, force, paper, sheets, lang) -> None:
     """Make numbered petition and sign-up sheets."""
-    from .output import pdf_page_count, write_atomic
+    from .output import pdf_page_count
     from .signup import make_signup
 
     loaded = _load(campaign)
@@ -255,7 +278,7 @@ def signup(campaign, out, paper, sheets, lang) -> None:
     data = make_signup(loaded, paper=paper, lang=lang, sheets=sheets)
     suffix = "-".join(p for p in ("signup", lang, f"{sheets}-sheets" if sheets > 1 else "") if p)
     path = _output(out, f"{loaded.id}-{suffix}.pdf")
-    write_atomic(path, data)
+    _write(path, data, force)
     _report(path, len(data), pdf_page_count(data), f"{paper} landscape")
 
 
@@ -263,13 +286,20 @@ def signup(campaign, out, paper, sheets, lang) -> None:
 @campaign_argument
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Folder for the PNG cards.")
 @lang_option
-def social(campaign, out, lang) -> None:
+@force_option
+def social(campaign, out, lang, force) -> None:
     """Make social media cards (square and story PNGs) for every slogan."""
     from .social import make_social
 
     loaded = _load(campaign)
     folder = Path(out) if out else Path(f"{loaded.id}-cards" + (f"-{lang}" if lang else ""))
-    cards = make_social(loaded, folder, lang=lang)
+    cards = make_social(loaded, lang=lang)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"{folder}: cannot create the folder ({exc.strerror or exc})") from None
+    for card in cards:
+        _write(folder / card.name, card.png, force)
     for card in cards:
         click.echo(f"Wrote {folder / card.name} ({card.size[0]}x{card.size[1]}, {len(card.png) / 1024:.0f} KB)")
 

@@ -17,6 +17,7 @@ from .i18n import format_date, label
 from .model import Campaign, TimelineEntry
 from .output import Target, deliver
 from .paper import MM, Sheet, paper_size
+from .leaflet import _logo
 from .pdfdoc import Band, Checked, QRCode, build, escape, palette, style, url_markup
 
 PAPERS = ("A4", "letter")
@@ -60,7 +61,7 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
     story = [
         Band(
             [chk.para(label("fact_sheet", lang).upper(), kicker, "label"), chk.para(title, headline, "title")],
-            pal, sheet, margin, 5 * MM,
+            pal, sheet, margin, 5 * MM, logo=_logo(campaign),
         ),
         Spacer(1, 8),
     ]
@@ -106,7 +107,7 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
 
     if campaign.sources:
         story.append(chk.para(label("sources", lang), section, "label"))
-        size = max(QR_SIZE, *(qr.min_size(src.url.ascii) for src in campaign.sources))  # one size for all
+        size = max(qr.size_for(s.url.ascii, QR_SIZE, 50 * MM, f"sources[{i}].url") for i, s in enumerate(campaign.sources))
         text_width = frame_width - size - 5 * MM
         for i, src in enumerate(campaign.sources):
             field = f"sources[{i}].url"

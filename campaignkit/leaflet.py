@@ -157,7 +157,7 @@ def _compose(campaign, paper, sc: _Scale, lang, statements, chosen_event, graysc
     frame_width = width - 2 * sc.margin
     story = []
     title_text = t(campaign.title)
-    story.append(Band([chk.para(title_text, headline, "title")], pal, sheet, sc.margin, 4 * MM))
+    story.append(Band([chk.para(title_text, headline, "title")], pal, sheet, sc.margin, 4 * MM, logo=_logo(campaign)))
     story.append(Spacer(1, sc.body * 0.9))
     if campaign.summary:
         story.append(chk.para(t(campaign.summary), body, "summary"))
@@ -218,6 +218,16 @@ def _compose(campaign, paper, sc: _Scale, lang, statements, chosen_event, graysc
     return doc, story, chk
 
 
+def _logo(campaign: Campaign):
+    """The campaign logo for the headline band, at most 26 x 20 mm, or None."""
+    if not campaign.logo:
+        return None
+    from .images import fit_logo
+
+    image, width, height = fit_logo(campaign.logo, 26, 20)
+    return image, width * MM, height * MM
+
+
 def _event_box(chosen, lang, chk: Checked, pal, sc):
     text_colour = pal.ink if pal.grayscale else pal.on_accent
     box_title = style("box_title", fonts.BOLD, sc.demand, text_colour, leading=1.25)
@@ -268,7 +278,7 @@ def _event_box(chosen, lang, chk: Checked, pal, sc):
 
 
 def _qr_block(entries, lang, chk: Checked, pal, qr_head, qr_text, sc, frame_width):
-    size = max(sc.qr, max(qr.min_size(src.url.ascii) for src, _, _ in entries))
+    size = max(qr.size_for(src.url.ascii, sc.qr, 45 * MM, f"sources[{src.id}].url") for src, _, _ in entries)
     per_row = 2 if len(entries) > 1 and frame_width >= 2 * (size + 45 * MM) else 1
     cells, widths = [], []
     gap = 6 * MM

@@ -80,3 +80,20 @@ def slugify(text: str, *, limit: int = 48, fallback: str = "item") -> str:
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
     return slug or fallback
+
+
+def made_by_campaignkit(path: Path) -> bool:
+    """Whether a file carries campaignkit's mark (PDF creator, PNG software chunk) and may be replaced."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+            handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, handle.tell() - 8192))
+            tail = handle.read()
+    except OSError:
+        return False
+    if head.startswith(b"%PDF"):
+        return b"/Creator (campaignkit)" in tail or b"/Creator (campaignkit)" in head
+    if head.startswith(b"\x89PNG"):
+        return b"Software\x00campaignkit" in head
+    return False

@@ -184,17 +184,21 @@ class QRCode(Flowable):
 
 
 class Band(Flowable):
-    """A headline on a coloured band that runs to the page edges (and into any bleed)."""
+    """A headline on a coloured band that runs to the page edges (and into any bleed), with the
+    campaign's logo on the right when it has one."""
 
-    def __init__(self, content: list[Flowable], pal: Palette, sheet: Sheet, frame_left: float, pad: float):
+    def __init__(self, content: list[Flowable], pal: Palette, sheet: Sheet, frame_left: float, pad: float,
+                 logo=None):
         super().__init__()
         self.content, self.pal, self.sheet, self.frame_left, self.pad = content, pal, sheet, frame_left, pad
+        self.logo = logo  # (PlacedImage, width in points, height in points) or None
         self._sizes: list[tuple[float, float]] = []
 
     def wrap(self, available_width, available_height):
-        self._sizes = [f.wrap(available_width, available_height) for f in self.content]
+        text_width = available_width - (self.logo[1] + 5 * MM if self.logo else 0)
+        self._sizes = [f.wrap(text_width, available_height) for f in self.content]
         self.width = available_width
-        self.height = sum(h for _, h in self._sizes) + 2 * self.pad
+        self.height = max(sum(h for _, h in self._sizes), self.logo[2] if self.logo else 0) + 2 * self.pad
         return self.width, self.height
 
     def draw(self):
@@ -215,6 +219,12 @@ class Band(Flowable):
         for flowable, (_, h) in zip(self.content, self._sizes):
             y -= h
             flowable.drawOn(canv, 0, y)
+        if self.logo:
+            from reportlab.lib.utils import ImageReader
+
+            image, w, h = self.logo
+            canv.drawImage(ImageReader(io.BytesIO(image.png)), self.width - w, self.height - self.pad - h, w, h,
+                           mask="auto")
 
 
 class PushToBottom(Flowable):

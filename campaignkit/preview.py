@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import CampaignkitError
 from .output import write_atomic
+from .social import png_info
 
 
 def _pdfium():
@@ -48,7 +49,7 @@ def preview_pdf(pdf: str | Path, out_dir: str | Path | None = None, *, dpi: int 
     written = []
     for number, image in enumerate(render_pages(data, dpi=dpi), 1):
         buffer = io.BytesIO()
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG", pnginfo=png_info())
         target = folder / f"{path.stem}-p{number}.png"
         write_atomic(target, buffer.getvalue())
         written.append(target)
@@ -88,5 +89,5 @@ def contact_sheet(items: list[tuple[str, list]], *, thumb_height: int = 160, col
             caption = caption[: int(len(caption) * (cell_w - 28) / length) - 1] + "…"
         draw.text((x, y + thumb_height + 8), caption, font=label_font, fill=(60, 60, 60))
     buffer = io.BytesIO()
-    sheet.save(buffer, "PNG", compress_level=1)
+    sheet.save(buffer, "PNG", compress_level=1, pnginfo=png_info())
     return buffer.getvalue()

@@ -89,6 +89,19 @@ def _path_ops(data: str) -> str:
     return "\n".join(ops)
 
 
+def size_for(data: str, preferred: float, largest: float, field: str) -> float:
+    """The printed size for a code: `preferred`, or larger so modules reach 0.5 mm, but never above
+    `largest` (then the URL is too long for the space, and that is an error naming the field)."""
+    needed = min_size(data)
+    if needed > largest:
+        raise FitError(
+            f"{field}: the URL is {len(data.encode('utf-8'))} bytes; its QR code needs {needed / MM:.0f} mm for "
+            f"{MIN_MODULE_MM} mm modules but this material has room for {largest / MM:.0f} mm "
+            f"(modules would be {module_mm(data, largest):.2f} mm); use a shorter URL"
+        )
+    return max(preferred, needed)
+
+
 def draw(canvas, data: str, x: float, y: float, size: float, *, field: str = "url") -> None:
     """Draw the code with its quiet zone as a `size`-point square whose lower left is (x, y)."""
     mm = module_mm(data, size)

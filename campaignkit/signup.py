@@ -70,7 +70,7 @@ def make_signup(
         for n, d in enumerate(st.demands)
     ]
     petition = campaign.petition_url
-    qr_size = max(24 * MM, qr.min_size(petition.ascii)) if petition else 0
+    qr_size = qr.size_for(petition.ascii, 24 * MM, 40 * MM, "petition_url") if petition else 0
 
     title_para = chk.para(title, title_style, "title")
     intro = [chk.para(label("sign_petition", lang), head_style, "label"),

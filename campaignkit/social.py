@@ -88,7 +88,7 @@ def make_social(campaign: Campaign, out_dir: str | Path | None = None, *, lang: 
             image = Image.frombytes("P", (w, h), image.tobytes())
             image.putpalette(palette)
             buffer = io.BytesIO()
-            image.save(buffer, "PNG", compress_level=3)
+            image.save(buffer, "PNG", compress_level=3, pnginfo=png_info())
             name = f"{campaign.id}-card-{n}-{slugify(text, limit=32)}-{fmt}.png"
             cards.append(Card(name, fmt, (w, h), text, buffer.getvalue(), tuple(ink)))
     if out_dir is not None:
@@ -97,6 +97,15 @@ def make_social(campaign: Campaign, out_dir: str | Path | None = None, *, lang: 
         for card in cards:
             write_atomic(folder / card.name, card.png)
     return cards
+
+
+def png_info():
+    """The PNG text chunk that marks campaignkit's images (so a rerun may replace them)."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Software", "campaignkit")
+    return info
 
 
 def _fit_line(text: str, face: str, size: int, width: float, field: str) -> int:

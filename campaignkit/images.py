@@ -1,0 +1,123 @@
+"""A logo or photo file and the width it will print at in, a safe re-encoded PNG out.
+
+Only PNG and JPEG are opened (Pillow's other parsers are never reached); the pixel count is checked
+from the header before any decoding, so a small file declaring a huge image costs no memory; EXIF
+orientation is applied; the image is downsampled to at most 300 dpi at its printed size, and an
+image below 150 dpi there is reported with a warning.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import CampaignWarning, ImageError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MAX_DPI = 300
+MIN_DPI = 150
+
+_SIGNATURES = (
+    (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"<svg", "SVG"), (b"<?xml", "SVG or XML"), (b"%PDF", "PDF"),
+    (b"%!PS", "EPS"), (b"\xc5\xd0\xd3\xc6", "EPS"), (b"SIMPLE", "FITS"), (b"GIF8", "GIF"), (b"RIFF", "WebP"),
+    (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
+)
+
+
+@dataclass(frozen=True)
+class PlacedImage:
+    png: bytes
+    width: int
+    height: int
+    original: tuple[int, int]
+    dpi: float  # effective resolution at the printed width
+
+    @property
+    def aspect(self) -> float:
+        return self.height / self.width
+
+
+def _detected(head: bytes) -> str:
+    stripped = head.lstrip()
+    for magic, name in _SIGNATURES:
+        if stripped.startswith(magic):
+            return name
+    return "unknown"
+
+
+def place_image(path: str, width_mm: float, field: str = "logo") -> PlacedImage:
+    """Open, check, orient and downsample the image at `path` for printing `width_mm` wide."""
+    try:
+        stat = Path(path).stat()
+    except OSError as exc:
+        raise ImageError(f"{field}: {Path(path).name} cannot be read ({exc.strerror or exc})") from None
+    return _place(path, stat.st_size, stat.st_mtime_ns, round(width_mm, 3), field)
+
+
+def fit_logo(path: str, max_width_mm: float, max_height_mm: float, field: str = "logo") -> tuple[PlacedImage, float, float]:
+    """The logo placed as large as fits max_width x max_height (mm): the image, its width and height in mm."""
+    probe = place_image(path, max_width_mm, field)
+    width = min(max_width_mm, max_height_mm / probe.aspect)
+    placed = place_image(path, width, field) if width < max_width_mm else probe
+    return placed, width, width * placed.aspect
+
+
+@lru_cache(maxsize=32)
+def _place(path: str, size: int, mtime_ns: int, width_mm: float, field: str) -> PlacedImage:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    name = Path(path).name
+    try:
+        if size == 0:
+            raise ImageError(f"{field}: {name} is an empty file; expected a PNG or JPEG image")
+        if size > MAX_FILE_BYTES:
+            raise ImageError(f"{field}: {name} is {size:,} bytes; images are limited to {MAX_FILE_BYTES:,} bytes")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ImageError(f"{field}: {name} cannot be read ({exc.strerror or exc})") from None
+    kind = _detected(data[:16])
+    if kind not in ("PNG", "JPEG"):
+        raise ImageError(f"{field}: {name} is not a PNG or JPEG image (it looks like {kind})")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=["PNG", "JPEG"])
+            pixels = image.width * image.height
+            if pixels > MAX_PIXELS:  # checked from the header, before decoding anything
+                raise ImageError(
+                    f"{field}: {name} declares {image.width}x{image.height} = {pixels:,} pixels; "
+                    f"images are limited to {MAX_PIXELS:,}"
+                )
+            image.load()
+    except ImageError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageError(f"{field}: {name} is too large to decode safely ({exc})") from None
+    except UnidentifiedImageError:
+        raise ImageError(f"{field}: {name} is not a readable PNG or JPEG image") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageError(f"{field}: {name} is damaged or truncated ({kind}: {exc})") from None
+    original = image.size
+    image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "RGBA", "L", "LA"):
+        image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
+    inches = width_mm / 25.4
+    most = max(1, round(inches * MAX_DPI))
+    if image.width > most:
+        image = image.resize((most, max(1, round(image.height * most / image.width))), Image.Resampling.LANCZOS)
+    dpi = image.width / inches
+    if dpi < MIN_DPI:
+        warnings.warn(
+            CampaignWarning(
+                f"{field}: {name} prints at {dpi:.0f} dpi at {width_mm:g} mm wide ({original[0]} pixels across); "
+                f"{MIN_DPI} dpi or more looks sharp"
+            ),
+            stacklevel=2,
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=False)
+    return PlacedImage(buffer.getvalue(), image.width, image.height, original, dpi)
