@@ -9,6 +9,7 @@ image below 150 dpi there is reported with a warning.
 from __future__ import annotations
 
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from .errors import CampaignWarning, ImageError
 
+_PILLOW_LIMIT = threading.Lock()
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_PIXELS = 40_000_000
+MAX_PIXELS = 64_000_000  # phone cameras take 48-50 MP photos
 MAX_DPI = 300
 MIN_DPI = 150
 
@@ -83,9 +85,14 @@ def _place(path: str, size: int, mtime_ns: int, width_mm: float, field: str) -> 
     if kind not in ("PNG", "JPEG"):
         raise ImageError(f"{field}: {name} is not a PNG or JPEG image (it looks like {kind})")
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _PILLOW_LIMIT:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=["PNG", "JPEG"])
+            # Pillow's own limit would refuse before we can say the size; ours is stricter anyway.
+            saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+            try:
+                image = Image.open(io.BytesIO(data), formats=["PNG", "JPEG"])
+            finally:
+                Image.MAX_IMAGE_PIXELS = saved
             pixels = image.width * image.height
             if pixels > MAX_PIXELS:  # checked from the header, before decoding anything
                 raise ImageError(
