@@ -145,6 +145,8 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
         canv.setFont(fonts.BODY, 7.5)
         canv.setFillColor(pal.muted)
         text = f"{title} · {label('fact_sheet', lang)} · {label('page', lang, n=doc.page)}"
+        if fonts.string_width(text, fonts.BODY, 7.5) > frame_width:  # the title is printed in full on page 1
+            text = f"{label('fact_sheet', lang)} · {label('page', lang, n=doc.page)}"
         canv.drawString(margin, 9 * MM, text)
         canv.restoreState()
 
