@@ -78,8 +78,14 @@ def _write(path: Path, data: bytes, force: bool) -> None:
     write_atomic(path, data)
 
 
-def _report(path: Path, data_size: int, pages: int, what: str) -> None:
-    click.echo(f"Wrote {path} ({what}, {pages} page{'s' if pages != 1 else ''}, {data_size / 1024:.0f} KB)")
+def _save(campaign, out: str | None, name_parts, data: bytes, force: bool, what: str) -> None:
+    """Write a PDF to -o, or to CAMPAIGN-ID-part-part.pdf, and say what was written."""
+    from .output import pdf_page_count
+
+    path = _output(out, "-".join([campaign.id, *(p for p in name_parts if p)]) + ".pdf")
+    _write(path, data, force)
+    pages = pdf_page_count(data)
+    click.echo(f"Wrote {path} ({what}, {pages} page{'s' if pages != 1 else ''}, {len(data) / 1024:.0f} KB)")
 
 
 def _load(ref: str):
@@ -163,7 +169,6 @@ def init(file: str, force: bool) -> None:
 def leaflet(campaign, out, force, paper, lang, statement, event, two_up, grayscale, bleed) -> None:
     """Make a print-ready leaflet."""
     from .leaflet import make_leaflet
-    from .output import pdf_page_count
 
     loaded = _load(campaign)
     paper = {"a4": "A4", "a5": "A5"}.get(paper.lower(), paper.lower())
@@ -171,10 +176,8 @@ def leaflet(campaign, out, force, paper, lang, statement, event, two_up, graysca
         loaded, paper=paper, lang=lang, statement=statement, event=event, two_up=two_up,
         grayscale=grayscale, bleed_mm=bleed,
     )
-    suffix = "-".join(p for p in ("leaflet", lang, "two-up" if two_up else paper if paper != "A4" else "") if p)
-    path = _output(out, f"{loaded.id}-{suffix}.pdf")
-    _write(path, data, force)
-    _report(path, len(data), pdf_page_count(data), "two A5 leaflets per A4 sheet" if two_up else paper)
+    _save(loaded, out, ("leaflet", lang, "two-up" if two_up else paper if paper != "A4" else ""), data, force,
+          "two A5 leaflets per A4 sheet" if two_up else paper)
 
 
 @main.command()
@@ -194,7 +197,6 @@ def leaflet(campaign, out, force, paper, lang, statement, event, two_up, graysca
 @force_option
 def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale) -> None:
     """Make placards: one slogan per page, fitted as large as it goes."""
-    from .output import pdf_page_count
     from .placard import make_placard, plan_placards
 
     loaded = _load(campaign)
@@ -212,10 +214,8 @@ def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang,
             f"{plan.legible_distance_m:.0f} m  \"{plan.text}\""
         )
     click.echo("(signage rule: 25 mm of capital height per 3 m for best impact, legible to 4 times that)")
-    suffix = "-".join(p for p in ("placards", lang, size, f"tiled-{tile}" if tile else "") if p)
-    path = _output(out, f"{loaded.id}-{suffix}.pdf")
-    _write(path, data, force)
-    _report(path, len(data), pdf_page_count(data), f"{size}{' on ' + tile + ' sheets' if tile else ''}")
+    _save(loaded, out, ("placards", lang, size, f"tiled-{tile}" if tile else ""), data, force,
+          f"{size}{' on ' + tile + ' sheets' if tile else ''}")
 
 
 @main.command()
@@ -227,15 +227,11 @@ def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang,
 def factsheet(campaign, out, force, paper, lang) -> None:
     """Make a fact sheet: timeline, figures, demands and QR-linked sources."""
     from .factsheet import make_factsheet
-    from .output import pdf_page_count
 
     loaded = _load(campaign)
     paper = "A4" if paper.lower() == "a4" else "letter"
     data = make_factsheet(loaded, paper=paper, lang=lang)
-    suffix = "-".join(p for p in ("factsheet", lang, paper if paper != "A4" else "") if p)
-    path = _output(out, f"{loaded.id}-{suffix}.pdf")
-    _write(path, data, force)
-    _report(path, len(data), pdf_page_count(data), paper)
+    _save(loaded, out, ("factsheet", lang, paper if paper != "A4" else ""), data, force, paper)
 
 
 @main.command()
@@ -270,16 +266,12 @@ def verify(pdfs, dpi) -> None:
 @force_option
 def signup(campaign, out, force, paper, sheets, lang) -> None:
     """Make numbered petition and sign-up sheets."""
-    from .output import pdf_page_count
     from .signup import make_signup
 
     loaded = _load(campaign)
     paper = "A4" if paper.lower() == "a4" else "letter"
     data = make_signup(loaded, paper=paper, lang=lang, sheets=sheets)
-    suffix = "-".join(p for p in ("signup", lang, f"{sheets}-sheets" if sheets > 1 else "") if p)
-    path = _output(out, f"{loaded.id}-{suffix}.pdf")
-    _write(path, data, force)
-    _report(path, len(data), pdf_page_count(data), f"{paper} landscape")
+    _save(loaded, out, ("signup", lang, f"{sheets}-sheets" if sheets > 1 else ""), data, force, f"{paper} landscape")
 
 
 @main.command()

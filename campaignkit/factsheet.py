@@ -18,7 +18,7 @@ from .model import Campaign, TimelineEntry
 from .output import Target, deliver
 from .paper import MM, Sheet, paper_size
 from .leaflet import _logo
-from .pdfdoc import Band, Checked, QRCode, build, escape, palette, style, url_markup
+from .pdfdoc import Band, Checked, QRCode, build, escape, palette, style, table_commands, url_markup
 
 PAPERS = ("A4", "letter")
 QR_SIZE = 22 * MM
@@ -125,17 +125,11 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
             block.append(Paragraph(url_markup(src.url.text, src.url.domain, fonts.BODY, 8.5, text_width), src_text))
             if src.url.ascii != src.url.text:
                 chk.add(field, src.url.ascii, fonts.BODY)
-                ascii_line = label("ascii_form", lang, url="")
-                block.append(Paragraph(escape(ascii_line) + url_markup(src.url.ascii, src.url.host, fonts.BODY, 8.5, text_width), src_text))
-            table = Table([[QRCode(src.url.ascii, size, field), block]], colWidths=[size + 5 * MM, frame_width - size - 5 * MM])
-            table.setStyle(TableStyle([
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]))
+                ascii_form = url_markup(src.url.ascii, src.url.host, fonts.BODY, 8.5, text_width)
+                block.append(Paragraph(escape(label("ascii_form", lang, url="")) + ascii_form, src_text))
+            table = Table([[QRCode(src.url.ascii, size, field), block]],
+                          colWidths=[size + 5 * MM, frame_width - size - 5 * MM])
+            table.setStyle(TableStyle(table_commands("MIDDLE", 4)))
             story.append(table)
         domains = ", ".join(dict.fromkeys(s.url.domain for s in campaign.sources))
         story.append(chk.para(label("check_domains", lang, domains=domains), note, "label"))
@@ -178,14 +172,7 @@ def _when(entry: TimelineEntry, lang) -> str:
 
 def _table(rows, widths, pal, *, rules: bool = False, cards: bool = False) -> Table:
     table = Table(rows, colWidths=widths, splitByRow=1)
-    commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]
+    commands = [*table_commands("TOP", 5), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
     if rules:
         commands.append(("LINEBELOW", (0, 0), (-1, -2), 0.4, pal.tint if not pal.grayscale else pal.muted))
     if cards:

@@ -21,7 +21,7 @@ from .i18n import format_date, format_time, label
 from .model import Campaign, Event, Statement
 from .output import Target, deliver
 from .paper import MM, Sheet, draw_crop_marks, draw_cut_line, paper_size
-from .pdfdoc import Band, Checked, PushToBottom, QRCode, build, escape, palette, style, url_markup
+from .pdfdoc import Band, Checked, PushToBottom, QRCode, build, escape, palette, style, table_commands, url_markup
 
 PAPERS = ("A4", "A5", "letter")
 MAX_BLEED_MM = 10.0
@@ -263,11 +263,7 @@ def _event_box(chosen, lang, chk: Checked, pal, sc):
         TableStyle(
             [
                 paint,
-                ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                *table_commands("TOP", 2.5, 10),
                 ("TOPPADDING", (0, 0), (-1, 0), 9),
                 ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
                 ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
@@ -308,12 +304,7 @@ def _qr_block(entries, lang, chk: Checked, pal, qr_head, qr_text, sc, frame_widt
     table.setStyle(
         TableStyle(
             [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                *table_commands("MIDDLE", 2),
                 *[("LEFTPADDING", (2 * n + 1, 0), (2 * n + 1, -1), 3 * MM) for n in range(per_row)],
                 ("LINEABOVE", (0, 0), (-1, 0), 0.6, pal.muted),
                 ("TOPPADDING", (0, 0), (-1, 0), 2 * MM),

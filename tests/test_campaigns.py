@@ -8,7 +8,7 @@ import json
 import pytest
 
 import campaignkit
-from campaignkit import CampaignDataError, CampaignFileError, UnsafeURLError, load, loads
+from campaignkit import CampaignFileError, UnsafeURLError, load, loads
 from campaignkit.errors import CampaignWarning
 
 from conftest import MINIMAL, ROOT

@@ -19,7 +19,6 @@ from PIL import Image
 from campaignkit import (
     CampaignDataError,
     CampaignFileError,
-    CampaignkitError,
     CampaignWarning,
     FitError,
     GlyphError,
@@ -39,7 +38,7 @@ from campaignkit.pack import make_pack
 from campaignkit.paper import MM
 from campaignkit.placard import make_placard
 
-from conftest import char_geometry, decode_qr, pdf_problems, pdf_text, render_pages, squash
+from conftest import char_geometry, decode_qr, pdf_text, render_pages, squash
 
 BASE = """
 id = "cat"

@@ -88,7 +88,7 @@ def test_codes_still_decode_with_15_percent_of_each_blanked(sheet):
     draw = ImageDraw.Draw(image)
     for code in codes:
         p = code.position
-        left, top, right, bottom = p.top_left.x, p.top_left.y, p.bottom_right.x, p.bottom_right.y
+        left, top, right = p.top_left.x, p.top_left.y, p.bottom_right.x
         side = right - left
         # a white band across the middle, clear of the finder patterns, 15% of the code's area
         band = 0.15 * side

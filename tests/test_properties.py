@@ -13,7 +13,6 @@ import json
 import os
 import re
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
