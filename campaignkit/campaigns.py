@@ -489,7 +489,7 @@ class _Reader:
         raw = self.table(value, path, ("text",), ("figure", "quote", "source"))
         return Fact(
             text=self.text(raw["text"], f"{path}.text"),
-            figure=self.optional_string(raw, "figure", path),
+            figure=self.optional_text(raw, "figure", path),
             quote=self.optional_string(raw, "quote", path),
             source=self.ident(raw["source"], f"{path}.source") if "source" in raw else "",
         )

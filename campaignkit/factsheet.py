@@ -88,7 +88,7 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
         for i, fact in enumerate(campaign.facts):
             card = []
             if fact.figure:
-                card.append(chk.para(fact.figure, figure_style, f"facts[{i}].figure"))
+                card.append(chk.para(t(fact.figure), figure_style, f"facts[{i}].figure"))
             card.append(chk.para(t(fact.text) + ref(fact.source), cell, f"facts[{i}].text"))
             cards.append(card)
         rows = [cards[n : n + 2] + [""] * (2 - len(cards[n : n + 2])) for n in range(0, len(cards), 2)]
@@ -106,9 +106,12 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
         story.extend(block[3:])
 
     if campaign.sources:
-        story.append(chk.para(label("sources", lang), section, "label"))
+        sources_heading = chk.para(label("sources", lang), section, "label")
         size = max(qr.size_for(s.url.ascii, QR_SIZE, 50 * MM, f"sources[{i}].url") for i, s in enumerate(campaign.sources))
-        text_width = frame_width - size - 5 * MM
+        gap = 4 * MM
+        cell_width = (frame_width - gap) / 2  # two sources side by side
+        text_width = cell_width - size - 3 * MM
+        cells = []
         for i, src in enumerate(campaign.sources):
             field = f"sources[{i}].url"
             chk.add(field, src.url.text, fonts.BOLD)
@@ -127,12 +130,14 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
                 chk.add(field, src.url.ascii, fonts.BODY)
                 ascii_form = url_markup(src.url.ascii, src.url.host, fonts.BODY, 8.5, text_width)
                 block.append(Paragraph(escape(label("ascii_form", lang, url="")) + ascii_form, src_text))
-            table = Table([[QRCode(src.url.ascii, size, field), block]],
-                          colWidths=[size + 5 * MM, frame_width - size - 5 * MM])
-            table.setStyle(TableStyle(table_commands("MIDDLE", 4)))
-            story.append(table)
+            cells.append([QRCode(src.url.ascii, size, field), block])
+        rows = [cells[n] + (cells[n + 1] if n + 1 < len(cells) else ["", ""]) for n in range(0, len(cells), 2)]
+        table = Table(rows, colWidths=[size + 3 * MM, cell_width - size - 3 * MM + gap, size + 3 * MM, text_width],
+                      splitByRow=1)
+        table.setStyle(TableStyle(table_commands("MIDDLE", 4)))
         domains = ", ".join(dict.fromkeys(s.url.domain for s in campaign.sources))
-        story.append(chk.para(label("check_domains", lang, domains=domains), note, "label"))
+        note_para = chk.para(label("check_domains", lang, domains=domains), note, "label")
+        story.append(KeepTogether([sources_heading, table, note_para]))
 
     def footer(canv, doc):
         canv.saveState()

@@ -137,7 +137,7 @@ class TimelineEntry:
 @dataclass(frozen=True)
 class Fact:
     text: Text
-    figure: str = ""
+    figure: Text | None = None
     quote: str = ""
     source: str = ""
 

@@ -57,7 +57,7 @@ def describe(campaign: Campaign, lang: str | None = None) -> str:
         lines += ["", "Timeline:"]
         lines += [f"  {e.date.isoformat()}: {t(e.text)}" for e in campaign.timeline]
     if campaign.facts:
-        lines += ["", "Facts:"] + [f"  {f.figure + ': ' if f.figure else ''}{t(f.text)}" for f in campaign.facts]
+        lines += ["", "Facts:"] + [f"  {t(f.figure) + ': ' if f.figure else ''}{t(f.text)}" for f in campaign.facts]
     if campaign.sources:
         lines += ["", "Sources:"] + [f"  [{s.id}] {t(s.title)} <{s.url.text}>" for s in campaign.sources]
     return "\n".join(lines)

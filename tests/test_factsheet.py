@@ -46,7 +46,7 @@ def test_every_timeline_date_place_fact_and_source_title_is_printed(lang):
         for place in entry.places:
             assert squash(place.get(lang)) in text
     for fact in CAMPAIGN.facts:
-        assert fact.figure in text and squash(fact.text.get(lang)) in text
+        assert fact.figure.get(lang) in text and squash(fact.text.get(lang)) in text
     for source in CAMPAIGN.sources:
         assert squash(source.title.get(lang)) in text
     for st in CAMPAIGN.statements:

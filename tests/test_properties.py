@@ -167,7 +167,7 @@ def test_factsheet_prints_every_field_or_names_the_bad_one(values):
         return
     entry, fact = campaign.timeline[0], campaign.facts[0]
     check_pdf(data, [campaign.title.original, entry.text.original, entry.places[0].original, entry.when.original,
-                     fact.text.original, fact.figure, campaign.sources[0].title.original,
+                     fact.text.original, fact.figure.original, campaign.sources[0].title.original,
                      campaign.statements[0].demands[1].short.original])
 
 
