@@ -25,7 +25,7 @@ from .errors import (
 )
 from .model import Campaign, Event, Fact, Item, Name, Slogan, Source, Speaker, Statement, Text, TimelineEntry
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 _LAZY: dict[str, tuple[str, str]] = {
     "make_leaflet": ("leaflet", "make_leaflet"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 import unicodedata
 import warnings
 from pathlib import Path
@@ -30,7 +29,6 @@ from .model import (
     Text,
     TimelineEntry,
 )
-from .urls import check_url
 
 DEFAULT_CAMPAIGN = "kazakhstan-2022"
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -53,7 +51,7 @@ def builtin_campaigns() -> list[str]:
 def load(ref: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     """Load a built-in campaign by id, or a campaign file by path."""
     if isinstance(ref, str) and ref in builtin_campaigns():
-        return loads((DATA_DIR / f"{ref}.toml").read_bytes(), name=f"{ref} (built-in)", fmt="toml")
+        return _load_cached((DATA_DIR / f"{ref}.toml").read_bytes(), f"{ref} (built-in)", "toml", None)
     path = Path(ref)
     if not path.exists():
         known = ", ".join(builtin_campaigns())
@@ -70,7 +68,29 @@ def load(ref: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     except OSError as exc:
         raise CampaignFileError(f"{ref}: cannot be read ({exc.strerror or exc})") from None
     fmt = "json" if path.suffix.lower() == ".json" else "toml"
-    return loads(data, name=str(ref), fmt=fmt, base_dir=path.parent)
+    return _load_cached(data, str(ref), fmt, path.parent)
+
+
+def _load_cached(data: bytes, name: str, fmt: str, base_dir: Path | None) -> Campaign:
+    """`loads`, remembered in the disk cache for these very bytes; its warnings are given again."""
+    import hashlib
+
+    from ._version import __version__
+    from .cache import cached
+
+    def parse() -> tuple[Campaign, list[str]]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            campaign = loads(data, name=name, fmt=fmt, base_dir=base_dir)
+        return campaign, [str(w.message) for w in caught if issubclass(w.category, CampaignWarning)]
+
+    key = (name, fmt, str(base_dir.resolve()) if base_dir else "", hashlib.sha256(data).hexdigest(), __version__)
+    campaign, messages = cached("campaign", key, parse)
+    if campaign.logo and not Path(campaign.logo).is_file():  # the file may have gone since it was cached
+        campaign, messages = parse()
+    for message in messages:
+        warnings.warn(CampaignWarning(message), stacklevel=3)
+    return campaign
 
 
 def loads(data: bytes | str, *, name: str = "<campaign>", fmt: str = "toml", base_dir: Path | None = None) -> Campaign:
@@ -93,6 +113,8 @@ def loads(data: bytes | str, *, name: str = "<campaign>", fmt: str = "toml", bas
 
 
 def _parse_toml(text: str, name: str) -> dict:
+    import tomllib  # not needed when the campaign comes from the cache
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -301,6 +323,8 @@ class _Reader:
         if not isinstance(value, str):
             raise self.fail(path, f"expected a URL, got {_kind(value)}")
         from .errors import UnsafeURLError
+
+        from .urls import check_url  # not needed when the campaign comes from the cache
 
         try:
             return check_url(value, path, self.name)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 import textwrap
 import warnings
 from pathlib import Path
 
 import pytest
+
+# The suite (and every process it starts) uses its own cache folder, never the user's.
+os.environ.setdefault("CAMPAIGNKIT_CACHE_DIR", tempfile.mkdtemp(prefix="campaignkit-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kazakhstan-2022-statements-and-picket-report.txt"
