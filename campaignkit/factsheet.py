@@ -17,8 +17,7 @@ from .i18n import format_date, label
 from .model import Campaign, TimelineEntry
 from .output import Target, deliver
 from .paper import MM, Sheet, paper_size
-from .leaflet import _logo
-from .pdfdoc import Band, Checked, QRCode, build, escape, palette, style, table_commands, url_markup
+from .pdfdoc import Band, Checked, QRCode, band_logo, build, escape, palette, style, table_commands, url_markup
 
 PAPERS = ("A4", "letter")
 QR_SIZE = 22 * MM
@@ -61,7 +60,7 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
     story = [
         Band(
             [chk.para(label("fact_sheet", lang).upper(), kicker, "label"), chk.para(title, headline, "title")],
-            pal, sheet, margin, 5 * MM, logo=_logo(campaign),
+            pal, sheet, margin, 5 * MM, logo=band_logo(campaign),
         ),
         Spacer(1, 8),
     ]

@@ -21,7 +21,9 @@ from .i18n import format_date, format_time, label
 from .model import Campaign, Event, Statement
 from .output import Target, deliver
 from .paper import MM, Sheet, draw_crop_marks, draw_cut_line, paper_size
-from .pdfdoc import Band, Checked, PushToBottom, QRCode, build, escape, palette, style, table_commands, url_markup
+from .pdfdoc import (
+    Band, Checked, PushToBottom, QRCode, band_logo, build, escape, palette, style, table_commands, url_markup,
+)
 
 PAPERS = ("A4", "A5", "letter")
 MAX_BLEED_MM = 10.0
@@ -157,7 +159,7 @@ def _compose(campaign, paper, sc: _Scale, lang, statements, chosen_event, graysc
     frame_width = width - 2 * sc.margin
     story = []
     title_text = t(campaign.title)
-    story.append(Band([chk.para(title_text, headline, "title")], pal, sheet, sc.margin, 4 * MM, logo=_logo(campaign)))
+    story.append(Band([chk.para(title_text, headline, "title")], pal, sheet, sc.margin, 4 * MM, logo=band_logo(campaign)))
     story.append(Spacer(1, sc.body * 0.9))
     if campaign.summary:
         story.append(chk.para(t(campaign.summary), body, "summary"))
@@ -216,16 +218,6 @@ def _compose(campaign, paper, sc: _Scale, lang, statements, chosen_event, graysc
     )
     doc.frame_width, doc.frame_height = frame_width, height - 2 * sc.margin
     return doc, story, chk
-
-
-def _logo(campaign: Campaign):
-    """The campaign logo for the headline band, at most 26 x 20 mm, or None."""
-    if not campaign.logo:
-        return None
-    from .images import fit_logo
-
-    image, width, height = fit_logo(campaign.logo, 26, 20)
-    return image, width * MM, height * MM
 
 
 def _event_box(chosen, lang, chk: Checked, pal, sc):

@@ -227,6 +227,16 @@ class Band(Flowable):
                            mask="auto")
 
 
+def band_logo(campaign):
+    """The campaign's logo for a headline band, at most 26 x 20 mm: (image, width, height) in points."""
+    if not campaign.logo:
+        return None
+    from .images import fit_logo
+
+    image, width, height = fit_logo(campaign.logo, 26, 20)
+    return image, width * MM, height * MM
+
+
 class PushToBottom(Flowable):
     """Stacks its flowables at the bottom of the space left on the page, or moves to the next page."""
 
