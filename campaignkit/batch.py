@@ -291,6 +291,13 @@ def _write_index(work: Path, campaign: Campaign, materials, lang, made, errors) 
         "failed": [{"row": e.row, "error": e.message} for e in errors],
     }
     (work / INDEX).write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    manifest = {
+        "generator": "campaignkit",
+        "campaignkit": __version__,
+        "campaign": index["campaign"],
+        "files": [file for row in rows for file in row["files"]],
+    }
+    (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     with open(work / "index.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["row", "city", "place", "date", "time", "folder", "files"])

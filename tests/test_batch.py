@@ -46,6 +46,12 @@ def test_keep_going_makes_every_good_row_and_names_the_bad_one(pickets, tmp_path
     assert "column date" in result.failed[0].message and "2026-02-30" in result.failed[0].message
     index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
     assert len(index["events"]) == 29 and index["failed"][0]["row"] == BAD + 2
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    import hashlib
+
+    assert len(manifest["files"]) == 29
+    for entry in manifest["files"]:
+        assert hashlib.sha256((tmp_path / "out" / entry["name"]).read_bytes()).hexdigest() == entry["sha256"]
     assert all(name.isascii() for name in (p.name for p in folders))
 
 

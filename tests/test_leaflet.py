@@ -289,3 +289,17 @@ def test_api_writes_to_a_path_a_stream_or_returns_bytes(tmp_path):
     assert campaignkit.make_leaflet(CAMPAIGN, stream, paper="A5") is None
     assert campaignkit.make_leaflet(CAMPAIGN, tmp_path / "l.pdf", paper="A5") is None
     assert stream.getvalue() == data == (tmp_path / "l.pdf").read_bytes()
+
+
+def test_event_option_chooses_which_event_to_advertise():
+    two = loads(
+        'id = "t"\ntitle = "T"\n[[statements]]\nid = "s"\nby = "B"\ndemands = ["D"]\n'
+        '[[events]]\nid = "rally"\ntitle = "Rally"\nplace = "Town Square"\n'
+        '[[events]]\nid = "vigil"\ntitle = "Vigil"\nplace = "Harbour Steps"\ndate = 2026-05-01\ntime = "20:00"\n',
+        name="two.toml",
+    )
+    assert "Town Square" in all_text(make_leaflet(two)) and "Harbour Steps" not in all_text(make_leaflet(two))
+    chosen = all_text(make_leaflet(two, event="vigil"))
+    assert "Harbour Steps" in chosen and "1 May 2026 20:00" in chosen and "Town Square" not in chosen
+    with pytest.raises(campaignkit.CampaignkitError, match=r"event: no event with id 'march' \(events: rally, vigil\)"):
+        make_leaflet(two, event="march")
