@@ -13,6 +13,7 @@ import json
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,9 @@ from campaignkit.signup import make_signup
 from campaignkit.social import make_social
 
 from conftest import char_geometry, pdf_problems, pdf_text
+
+# Arbitrary text often contains invisible characters or repeats, which load with a warning by design.
+pytestmark = pytest.mark.filterwarnings("ignore::campaignkit.errors.CampaignWarning")
 
 SCALE = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 1
 
