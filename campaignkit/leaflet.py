@@ -40,11 +40,30 @@ class _Scale:
     qr: float
 
 
-def _scales(paper: str) -> tuple[tuple[_Scale, ...], int]:
-    """Type scales to try, roomiest first, and the page count each paper should ideally fill."""
+SHORT_TEXT = {"A5": 700, "A4": 1000, "letter": 1000}  # characters below which a larger type scale is tried
+
+
+def _scales(paper: str, characters: int) -> tuple[tuple[_Scale, ...], int]:
+    """Type scales to try, roomiest first, and the page count each paper should ideally fill.
+
+    A short campaign first tries a larger scale, so a few demands fill the page instead of
+    floating in it; a long one does not pay for that attempt.
+    """
     if paper == "A5":
-        return (_Scale(12 * MM, 25, 9.5, 10.5, 11, 8, 22 * MM), _Scale(11 * MM, 22, 9, 10, 10.5, 8, 22 * MM)), 2
-    return (_Scale(14 * MM, 34, 10, 11.5, 12.5, 8, 23 * MM), _Scale(13 * MM, 28, 9.5, 10.5, 11.5, 8, 22 * MM)), 1
+        large, scales, ideal = _Scale(12 * MM, 30, 10.5, 12, 12.5, 8.5, 24 * MM), (
+            _Scale(12 * MM, 25, 9.5, 10.5, 11, 8, 22 * MM), _Scale(11 * MM, 22, 9, 10, 10.5, 8, 22 * MM)), 2
+    else:
+        large, scales, ideal = _Scale(15 * MM, 44, 12, 14.5, 15, 9, 26 * MM), (
+            _Scale(14 * MM, 34, 10, 11.5, 12.5, 8, 23 * MM), _Scale(13 * MM, 28, 9.5, 10.5, 11.5, 8, 22 * MM)), 1
+    return ((large, *scales) if characters < SHORT_TEXT[paper] else scales), ideal
+
+
+def _characters(campaign: Campaign, statements, lang) -> int:
+    """How much running text the leaflet carries: title, summary, demands, calls and signatories."""
+    texts = [campaign.title, campaign.summary] + [
+        t for st in statements for t in (*(d.text for d in st.demands), *(c.text for c in st.calls), *st.signatories)
+    ]
+    return sum(len(t.get(lang)) for t in texts if t)
 
 
 def make_leaflet(
@@ -97,7 +116,9 @@ def _render(campaign, paper, lang, statement_id, event_id, two_up, grayscale, bl
     fonts.register_all()
     statements = _statements(campaign, statement_id)
     chosen_event = _event(campaign, event_id)
-    scales, ideal = _scales(paper)
+    characters = _characters(campaign, statements, lang)
+    scales, ideal = _scales(paper, characters)
+    short = characters < SHORT_TEXT[paper]
     best: tuple[int, bytes] | None = None
     for n, sc in enumerate(scales):
         doc, story, chk = _compose(campaign, paper, sc, lang, statements, chosen_event, grayscale, bleed_mm)
@@ -106,7 +127,9 @@ def _render(campaign, paper, lang, statement_id, event_id, two_up, grayscale, bl
         data = build(doc, story, chk, canvasmaker=_TwoUpCanvas) if two_up else build(doc, story, chk)
         if best is None or doc.page < best[0]:
             best = (doc.page, data)
-        if doc.page <= ideal:
+        # A long leaflet stops at the first scale that fits; a short one also tries smaller type if
+        # that saves a page (one sheet beats a back page holding only the QR codes).
+        if best[0] <= (1 if short else ideal):
             break
     pages, data = best
     if pages > 2:

@@ -303,3 +303,13 @@ def test_event_option_chooses_which_event_to_advertise():
     assert "Harbour Steps" in chosen and "1 May 2026 20:00" in chosen and "Town Square" not in chosen
     with pytest.raises(campaignkit.CampaignkitError, match=r"event: no event with id 'march' \(events: rally, vigil\)"):
         make_leaflet(two, event="march")
+
+
+def test_a_short_campaign_gets_larger_type_and_stays_on_one_side():
+    from conftest import ROOT
+
+    short = load(ROOT / "examples" / "harbour-cleaners-strike.toml")
+    a4 = make_leaflet(short)
+    sizes = [size for _, _, chars in char_geometry(a4) for *_, size in chars]
+    assert len(pdf_text(a4)) == 1 and max(sizes) >= 40 and sorted(sizes)[len(sizes) // 2] >= 10.5
+    assert len(pdf_text(make_leaflet(short, paper="A5"))) == 1  # no back page holding only the QR code
