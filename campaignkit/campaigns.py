@@ -186,10 +186,12 @@ class _Reader:
         if not self.lines or not path:
             return None
         parts = re.findall(r"([A-Za-z0-9_-]+)(?:\[(\d+)\])?", path)
+        if not parts:
+            return None
         header = re.compile(r"^\s*\[")
         start, end = 0, len(self.lines)
         first, index = parts[0]
-        if index and len(parts) > 0:
+        if index:
             pattern = re.compile(rf"^\s*\[\[\s*{re.escape(first)}\s*\]\]")
             hits = [i for i, line in enumerate(self.lines) if pattern.match(line)]
             if int(index) < len(hits):

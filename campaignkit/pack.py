@@ -105,7 +105,7 @@ def make_pack(
         raise OutputError(f"{target}: cannot create the pack folder ({exc.strerror or exc})") from None
     try:
         made, thumbs = _make_all(campaign, lang, paper, sheets, progress)
-        for kind, file_name, data in made:
+        for _, file_name, data in made:
             path = work / file_name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
