@@ -51,7 +51,7 @@ def escape(text: str, *, keep_last_words: bool = True) -> str:
     """User text as Paragraph-safe markup; the last two short words are tied to avoid a lone word."""
     if keep_last_words:
         head, sep, tail = text.rstrip().rpartition(" ")
-        if sep and " " in head and len(tail) <= 10 and len(head.rpartition(" ")[2]) + len(tail) <= 16:
+        if sep and " " in head and len(tail) <= 16 and len(head.rpartition(" ")[2]) + len(tail) <= 28:
             text = f"{head}{NBSP}{tail}"
     return _xml_escape(text)
 

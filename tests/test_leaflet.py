@@ -313,3 +313,14 @@ def test_a_short_campaign_gets_larger_type_and_stays_on_one_side():
     sizes = [size for _, _, chars in char_geometry(a4) for *_, size in chars]
     assert len(pdf_text(a4)) == 1 and max(sizes) >= 40 and sorted(sizes)[len(sizes) // 2] >= 10.5
     assert len(pdf_text(make_leaflet(short, paper="A5"))) == 1  # no back page holding only the QR code
+
+
+@pytest.mark.parametrize("paper, lang", [("A4", None), ("A5", None), ("A5", "ru"), ("A5", "kk"), ("letter", "kk")])
+def test_no_paragraph_ends_on_a_line_of_one_word(paper, lang):
+    paragraphs = [CAMPAIGN.summary.get(lang)] + [
+        item.text.get(lang) for st in CAMPAIGN.statements for item in (*st.demands, *st.calls)
+    ]
+    last_words = {p.split()[-1] for p in paragraphs if len(p.split()) > 2}
+    lines = [line.strip() for page in pdf_text(make_leaflet(CAMPAIGN, paper=paper, lang=lang)) for line in page.splitlines()]
+    lonely = [line for line in lines if line in last_words]
+    assert lonely == [], lonely
