@@ -33,6 +33,7 @@ COLUMNS = ("city", "place", "date", "time", "contact", "organisers", "lang", "en
 REQUIRED = ("city", "place", "date")
 MATERIALS = ("leaflet", "placard", "signup")
 MAX_ROWS = 100_000
+INDEX = "index.json"
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -263,9 +264,6 @@ def _collect(results, made, errors, keep_going, progress):
             made.append((event, outcome))
         if progress:
             progress(1)
-
-
-INDEX = "index.json"
 
 
 def _write_index(work: Path, campaign: Campaign, materials, lang, made, errors) -> None:

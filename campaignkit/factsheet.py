@@ -60,7 +60,7 @@ def make_factsheet(campaign: Campaign, target: Target = None, *, paper: str = "A
     story = [
         Band(
             [chk.para(label("fact_sheet", lang).upper(), kicker, "label"), chk.para(title, headline, "title")],
-            pal, sheet, margin, 5 * MM, logo=band_logo(campaign),
+            pal, sheet, 5 * MM, logo=band_logo(campaign),
         ),
         Spacer(1, 8),
     ]

@@ -21,7 +21,6 @@ _MONTHS = {
 
 _LABELS = {
     "demands": {"en": "{by} demands:", "ru": "{by} требует:", "kk": "{by} талап етеді:"},
-    "we_demand": {"en": "We demand", "ru": "Мы требуем", "kk": "Біз талап етеміз"},
     "calls": {"en": "{by} calls:", "ru": "{by} призывает:", "kk": "{by} шақырады:"},
     "signed_by": {"en": "Signed by", "ru": "Подписали", "kk": "Қол қойғандар"},
     "join_picket": {"en": "Join the picket", "ru": "Приходите на пикет", "kk": "Пикетке қосылыңыз"},
@@ -33,7 +32,6 @@ _LABELS = {
     "supported_by": {"en": "Supported by", "ru": "При поддержке", "kk": "Қолдаушылар"},
     "contact": {"en": "Contact", "ru": "Контакт", "kk": "Байланыс"},
     "read_statement": {"en": "Read the full statement", "ru": "Полный текст заявления", "kk": "Мәлімдеменің толық мәтіні"},
-    "read_report": {"en": "Read the report", "ru": "Читать отчёт", "kk": "Есепті оқу"},
     "check_domain": {
         "en": "Before you open a link, check that the address your phone shows is {domain}.",
         "ru": "Прежде чем открыть ссылку, проверьте, что телефон показывает адрес {domain}.",
@@ -120,7 +118,6 @@ _LABELS = {
     "sheet_of": {"en": "Sheet\u00a0{n} of\u00a0{total}", "ru": "Лист\u00a0{n} из\u00a0{total}", "kk": "{total}\u00a0парақтың {n}-парағы"},
     "sign_online": {"en": "Sign online", "ru": "Подписать онлайн", "kk": "Онлайн қол қою"},
     "picket_in": {"en": "Picket in {city}", "ru": "Пикет — {city}", "kk": "Пикет — {city}"},
-    "people": {"en": "about {n} people", "ru": "около {n} человек", "kk": "шамамен {n} адам"},
 }
 
 

@@ -182,7 +182,7 @@ def _compose(campaign, paper, sc: _Scale, lang, statements, chosen_event, graysc
     frame_width = width - 2 * sc.margin
     story = []
     title_text = t(campaign.title)
-    story.append(Band([chk.para(title_text, headline, "title")], pal, sheet, sc.margin, 4 * MM, logo=band_logo(campaign)))
+    story.append(Band([chk.para(title_text, headline, "title")], pal, sheet, 4 * MM, logo=band_logo(campaign)))
     story.append(Spacer(1, sc.body * 0.9))
     if campaign.summary:
         story.append(chk.para(t(campaign.summary), body, "summary"))

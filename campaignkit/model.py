@@ -33,9 +33,6 @@ class Text:
     def is_translated(self, lang: str) -> bool:
         return any(code == lang for code, _ in self.translations)
 
-    def all_strings(self) -> tuple[str, ...]:
-        return (self.original, *(value for _, value in self.translations))
-
     def __str__(self) -> str:
         return self.original
 

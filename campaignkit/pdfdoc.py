@@ -147,9 +147,8 @@ class Checked:
 
     entries: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def add(self, field_name: str, text: str, font: str) -> str:
+    def add(self, field_name: str, text: str, font: str) -> None:
         self.entries.append((field_name, text, font))
-        return text
 
     def para(
         self, text: str, st: ParagraphStyle, field_name: str, *, prefix: str = "", bullet: str | None = None,
@@ -187,10 +186,9 @@ class Band(Flowable):
     """A headline on a coloured band that runs to the page edges (and into any bleed), with the
     campaign's logo on the right when it has one."""
 
-    def __init__(self, content: list[Flowable], pal: Palette, sheet: Sheet, frame_left: float, pad: float,
-                 logo=None):
+    def __init__(self, content: list[Flowable], pal: Palette, sheet: Sheet, pad: float, logo=None):
         super().__init__()
-        self.content, self.pal, self.sheet, self.frame_left, self.pad = content, pal, sheet, frame_left, pad
+        self.content, self.pal, self.sheet, self.pad = content, pal, sheet, pad
         self.logo = logo  # (PlacedImage, width in points, height in points) or None
         self._sizes: list[tuple[float, float]] = []
 
@@ -299,9 +297,3 @@ def build(doc, story: list[Flowable], checked: Checked, **page_callbacks) -> byt
         raise FitError(f"a block of text is too large for one page even on its own ({exc})") from None
     return doc.filename.getvalue()
 
-
-def memory_target() -> io.BytesIO:
-    return io.BytesIO()
-
-
-__all__ = ["Band", "Checked", "MM", "Palette", "PushToBottom", "QRCode", "build", "escape", "palette", "style"]
