@@ -1,17 +1,22 @@
 """campaignkit: one campaign file in, every picket material out.
 
-Public API (the generators are imported on first use, so `import campaignkit` stays light):
+The stages run one way: campaign file -> `load` -> `Campaign` (frozen data) -> `localise` ->
+`Copy` (one language) -> layout -> `Rendered` -> written to a file, a folder or a stream.
 
-    load(ref) -> Campaign          a built-in id ("kazakhstan-2022") or a .toml/.json path
-    builtin_campaigns() -> [id]
-    make_leaflet(campaign, target=None, **options)     -> bytes | None
-    make_placard(campaign, target=None, **options)     -> bytes | None
-    make_factsheet(campaign, target=None, **options)   -> bytes | None
+    load(ref) -> Campaign              a built-in id ("kazakhstan-2022"), a .toml/.json path, or "-"
+    make_leaflet(campaign, target=None, **options) -> Rendered
+    make_placard / make_factsheet / make_signup -> Rendered;  make_social -> tuple[Rendered, ...]
+    make_pack(campaign, folder) -> Pack;  make_batch(campaign, events, folder) -> BatchResult
+    verify_pdf(pdf) -> Report;  preview_pdf(pdf, folder) -> [Path]
+
+The generators are imported on first use, so `import campaignkit` stays light.
 """
 
 from __future__ import annotations
 
-from .campaigns import DEFAULT_CAMPAIGN, builtin_campaigns, load, loads
+from typing import TYPE_CHECKING
+
+from ._version import __version__
 from .errors import (
     CampaignDataError,
     CampaignFileError,
@@ -23,50 +28,108 @@ from .errors import (
     OutputError,
     UnsafeURLError,
 )
-from .model import Campaign, Event, Fact, Item, Name, Slogan, Source, Speaker, Statement, Text, TimelineEntry
+from .loader import DEFAULT_CAMPAIGN, builtin_campaigns, load, loads
+from .model import (
+    URL,
+    Campaign,
+    Event,
+    Fact,
+    Item,
+    Name,
+    Petition,
+    Slogan,
+    Source,
+    Speaker,
+    Statement,
+    Text,
+    TimelineEntry,
+    Translation,
+)
+from .options import Paper
 
-from ._version import __version__
+if TYPE_CHECKING:
+    from .api import make_factsheet, make_leaflet, make_placard, make_signup, make_social, plan_placards
+    from .batch import BatchResult, LocalEvent, make_batch
+    from .layout.document import Rendered
+    from .layout.theme import Theme
+    from .localise import localise
+    from .localise.copy import Copy
+    from .materials.placard import PlannedSlogan
+    from .pack import Pack, make_pack
+    from .preview import preview_pdf
+    from .verify import Report, verify_pdf
 
-_LAZY: dict[str, tuple[str, str]] = {
-    "make_leaflet": ("leaflet", "make_leaflet"),
-    "make_placard": ("placard", "make_placard"),
-    "plan_placards": ("placard", "plan_placards"),
-    "make_factsheet": ("factsheet", "make_factsheet"),
-    "verify_pdf": ("verify", "verify_pdf"),
-    "make_signup": ("signup", "make_signup"),
-    "make_social": ("social", "make_social"),
-    "preview_pdf": ("preview", "preview_pdf"),
-    "make_pack": ("pack", "make_pack"),
-    "make_batch": ("batch", "make_batch"),
+_LAZY: dict[str, str] = {
+    "make_leaflet": "api",
+    "make_placard": "api",
+    "plan_placards": "api",
+    "make_factsheet": "api",
+    "make_signup": "api",
+    "make_social": "api",
+    "make_pack": "pack",
+    "Pack": "pack",
+    "make_batch": "batch",
+    "BatchResult": "batch",
+    "LocalEvent": "batch",
+    "verify_pdf": "verify",
+    "Report": "verify",
+    "preview_pdf": "preview",
+    "localise": "localise",
+    "Copy": "localise.copy",
+    "Rendered": "layout.document",
+    "Theme": "layout.theme",
+    "PlannedSlogan": "materials.placard",
 }
 
 __all__ = [
     "DEFAULT_CAMPAIGN",
+    "URL",
+    "BatchResult",
     "Campaign",
     "CampaignDataError",
     "CampaignFileError",
     "CampaignWarning",
     "CampaignkitError",
+    "Copy",
     "Event",
     "Fact",
     "FitError",
     "GlyphError",
     "ImageError",
     "Item",
+    "LocalEvent",
     "Name",
     "OutputError",
+    "Pack",
+    "Paper",
+    "Petition",
+    "PlannedSlogan",
+    "Rendered",
+    "Report",
     "Slogan",
     "Source",
     "Speaker",
     "Statement",
     "Text",
+    "Theme",
     "TimelineEntry",
+    "Translation",
     "UnsafeURLError",
     "__version__",
     "builtin_campaigns",
     "load",
     "loads",
-    *_LAZY,
+    "localise",
+    "make_batch",
+    "make_factsheet",
+    "make_leaflet",
+    "make_pack",
+    "make_placard",
+    "make_signup",
+    "make_social",
+    "plan_placards",
+    "preview_pdf",
+    "verify_pdf",
 ]
 
 
@@ -74,8 +137,7 @@ def __getattr__(name: str):
     if name in _LAZY:
         from importlib import import_module
 
-        module, attr = _LAZY[name]
-        value = getattr(import_module(f".{module}", __name__), attr)
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'campaignkit' has no attribute {name!r}")

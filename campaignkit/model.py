@@ -1,16 +1,14 @@
-"""Validated campaign data in, plain frozen dataclasses out: no I/O, no layout.
+"""Validated campaign data in, plain frozen dataclasses out: no I/O, no layout, no language choice.
 
-Every piece of prose is a `Text`: the original wording plus optional translations, so a
-material asks `text.get("ru")` and receives the Russian translation or, failing that, the
-original. Translations are kept apart from the original and are never presented as source text.
+Every piece of prose is a `Text`: the original wording in the language it was written in, plus
+translations kept apart from it, so a translation is never presented as source text. Language
+codes are BCP 47 tags ("en", "ru", "kk-Latn", "zh-Hans").
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-
-LANGUAGES = ("en", "ru", "kk", "kk-Latn")
 
 
 @dataclass(frozen=True)
@@ -23,12 +21,20 @@ class Text:
 
     def get(self, lang: str | None = None) -> str:
         """This text in `lang` (a translation or the original), else the original."""
-        if lang is None or lang == self.language:
-            return self.original
-        for code, value in self.translations:
-            if code == lang:
-                return value
-        return self.original
+        return self.original if lang is None else self.lookup(lang)[0]
+
+    def lookup(self, lang: str) -> tuple[str, str]:
+        """(text, language it is in): the translation into `lang`, the original, or a translation
+        into a broader tag (`kk` for `kk-Cyrl`), else the original."""
+        tag = lang
+        while tag:
+            if tag == self.language:
+                return self.original, self.language
+            for code, value in self.translations:
+                if code == tag:
+                    return value, code
+            tag = tag.rpartition("-")[0]
+        return self.original, self.language
 
     def is_translated(self, lang: str) -> bool:
         return any(code == lang for code, _ in self.translations)
@@ -39,7 +45,11 @@ class Text:
 
 @dataclass(frozen=True)
 class URL:
-    """A checked web address: `text` is what people read, `ascii` what a QR code encodes."""
+    """A checked web address.
+
+    `text` is what people read (an international domain name in Unicode), `ascii` what a QR code
+    encodes and a browser opens (the WHATWG serialisation), `host` the ASCII host.
+    """
 
     text: str
     ascii: str
@@ -49,8 +59,13 @@ class URL:
     @property
     def domain(self) -> str:
         """The host as people read it, without a leading `www.`."""
-        readable = self.text.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0]
+        readable = self.text.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
         return readable[4:] if readable.startswith("www.") else readable
+
+    @property
+    def international(self) -> bool:
+        """Whether the readable form differs from the ASCII one (both are then printed)."""
+        return self.text != self.ascii
 
     def __str__(self) -> str:
         return self.text
@@ -69,7 +84,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Item:
-    """A demand, call or note: its wording, an optional short form, and the quote it rests on."""
+    """A demand, call, note or sentence: its wording, an optional short form, and the quote it rests on."""
 
     text: Text
     short: Text | None = None
@@ -109,7 +124,9 @@ class Event:
     date_inferred: str = ""
     time: str = ""
     end_time: str = ""
+    status: str = ""  # "", "upcoming" or "past"; "" means: decided by the date and the day of printing
     attendance: int | None = None
+    attendance_approximate: bool = False
     organisers: tuple[Text, ...] = ()
     supporters: tuple[Text, ...] = ()
     speakers: tuple[Speaker, ...] = ()
@@ -117,6 +134,12 @@ class Event:
     notes: tuple[Item, ...] = ()
     contact: str = ""
     source: str = ""
+
+    def is_past(self, today: _dt.date) -> bool:
+        """Whether the event has happened by `today` (and so must not be advertised as one to join)."""
+        if self.status:
+            return self.status == "past"
+        return self.date is not None and self.date < today
 
 
 @dataclass(frozen=True)
@@ -155,14 +178,33 @@ class Name:
 
 
 @dataclass(frozen=True)
+class Petition:
+    """The petition that sign-up sheets collect for, and who keeps the signers' details."""
+
+    url: URL | None = None
+    collected_by: Text | None = None
+    contact: str = ""
+    statements: tuple[str, ...] = ()  # whose demands the sheet lists; empty means every statement
+
+
+@dataclass(frozen=True)
+class Translation:
+    """Where the texts in one language come from: the language translated from, and by whom."""
+
+    language: str
+    translated_from: str = ""
+    translator: str = ""
+
+
+@dataclass(frozen=True)
 class Campaign:
     id: str
     title: Text
     language: str = "en"
-    summary: Text | None = None
+    summary: tuple[Item, ...] = ()
     hashtag: str = ""
     version: str = ""
-    petition_url: URL | None = None
+    petition: Petition | None = None
     logo: str = ""
     colour: str = "#B0151F"
     slogans: tuple[Slogan, ...] = ()
@@ -172,7 +214,13 @@ class Campaign:
     timeline: tuple[TimelineEntry, ...] = ()
     facts: tuple[Fact, ...] = ()
     names: tuple[Name, ...] = ()
+    translations: tuple[Translation, ...] = ()
+    fonts: tuple[str, ...] = ()  # extra font files (absolute paths) for scripts campaignkit does not bundle
     origin: str = field(default="", compare=False)
+
+    @property
+    def petition_url(self) -> URL | None:
+        return self.petition.url if self.petition else None
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -182,3 +230,13 @@ class Campaign:
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
+
+    def translation(self, language: str) -> Translation | None:
+        return next((t for t in self.translations if t.language == language), None)
+
+    def languages(self) -> tuple[str, ...]:
+        """The original language and every language some text is translated into, in first-seen order."""
+        seen = dict.fromkeys([self.language, *(t.language for t in self.translations)])
+        for text in (self.title, *(s.text for s in self.slogans)):
+            seen.update(dict.fromkeys(code for code, _ in text.translations))
+        return tuple(seen)

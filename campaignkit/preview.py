@@ -1,5 +1,8 @@
-"""A PDF (bytes or path) in, PNG images of its pages out, rendered by pdfium from the PDF itself,
-so what you see is what prints. Also the pack's contact sheet: every page and card, small.
+"""A PDF (bytes or path) in, PNG images of its pages out, rendered by pdfium from the PDF itself, so
+what you see is what prints; and the pack's contact sheet: every page and card, small, on one PNG.
+
+Rendering is capped in pixels per page, so a PDF with absurdly large pages is one clear error
+rather than gigabytes of memory.
 """
 
 from __future__ import annotations
@@ -8,28 +11,32 @@ import io
 from pathlib import Path
 
 from .errors import CampaignkitError
-from .output import write_atomic
-from .social import png_info
+from .layout.document import Rendered
+
+MAX_PIXELS = 100_000_000  # per rendered page: an A0 poster at 300 dpi is 108 MP; at 200 dpi 48 MP
 
 
-def _pdfium():
+def render_pages(pdf: bytes, *, dpi: float = 100, height: int | None = None, name: str = "<pdf>"):
+    """Each page as a PIL image, at `dpi` or scaled to `height` pixels."""
     import pypdfium2
 
-    return pypdfium2
-
-
-def render_pages(pdf: bytes, *, dpi: float = 100, height: int | None = None):
-    """Each page as a PIL image, at `dpi` or scaled to `height` pixels."""
-    pdfium = _pdfium()
     try:
-        document = pdfium.PdfDocument(pdf)
-    except pdfium.PdfiumError as exc:
-        raise CampaignkitError(f"not a readable PDF ({exc})") from None
+        document = pypdfium2.PdfDocument(pdf)
+    except pypdfium2.PdfiumError as exc:
+        raise CampaignkitError(f"{name}: not a readable PDF ({exc})") from None
     try:
         images = []
         for index in range(len(document)):
             page = document[index]
-            scale = height / page.get_height() if height else dpi / 72
+            width, page_height = page.get_size()
+            scale = height / page_height if height else dpi / 72
+            pixels = width * scale * page_height * scale
+            if pixels > MAX_PIXELS:
+                raise CampaignkitError(
+                    f"{name}: page {index + 1} is {width / 72 * 25.4:.0f} x {page_height / 72 * 25.4:.0f} mm and would "
+                    f"be {pixels / 1e6:.0f} million pixels at {scale * 72:.0f} dpi; the limit is "
+                    f"{MAX_PIXELS / 1e6:.0f} million (use a lower --dpi)"
+                )
             images.append(page.render(scale=scale).to_pil())
             page.close()
         return images
@@ -37,34 +44,41 @@ def render_pages(pdf: bytes, *, dpi: float = 100, height: int | None = None):
         document.close()
 
 
-def preview_pdf(pdf: str | Path, out_dir: str | Path | None = None, *, dpi: int = 100) -> list[Path]:
-    """Write page PNGs named after the PDF (leaflet-p1.png, ...) into `out_dir` (default: beside it)."""
+def preview_pdf(pdf: str | Path, out_dir: str | Path | None = None, *, dpi: int = 100,
+                force: bool = False) -> list[Path]:
+    """Write page PNGs named after the PDF (leaflet-p01.png, ...) into `out_dir` (default: beside it).
+    Every name is checked first: a file campaignkit did not make is kept unless `force`."""
+    from .layout.raster import png_bytes
+    from .write import write_files
+
     path = Path(pdf)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CampaignkitError(f"{pdf}: cannot be read ({exc.strerror or exc})") from None
-    folder = Path(out_dir) if out_dir else path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for number, image in enumerate(render_pages(data, dpi=dpi), 1):
-        buffer = io.BytesIO()
-        image.save(buffer, "PNG", pnginfo=png_info())
-        target = folder / f"{path.stem}-p{number}.png"
-        write_atomic(target, buffer.getvalue())
-        written.append(target)
-    return written
+    images = render_pages(data, dpi=dpi, name=str(pdf))
+    digits = max(2, len(str(len(images))))
+    files = [(f"{path.stem}-p{n:0{digits}d}.png", png_bytes(image, compress_level=6))
+             for n, image in enumerate(images, 1)]
+    return write_files(Path(out_dir) if out_dir else path.parent, files, force=force)
 
 
-def contact_sheet(items: list[tuple[str, list]], *, thumb_height: int = 160, columns: int = 9) -> bytes:
-    """A PNG grid of thumbnails, each labelled with its file name and page number."""
-    from PIL import Image, ImageDraw, ImageFont
+def contact_sheet(items: list[tuple[str, Rendered]], *, thumb_height: int = 160, columns: int = 9) -> bytes:
+    """A PNG grid of thumbnails of every page and card, each labelled with its name and page."""
+    from PIL import Image, ImageDraw
 
-    from . import fonts
+    from .layout import fonts
+    from .layout.raster import face, png_bytes
 
-    label_font = ImageFont.truetype(str(fonts.font_dir() / fonts.FILES[fonts.BODY]), 12, layout_engine=ImageFont.Layout.BASIC)
+    label_font = face(fonts.BODY, 12)
     thumbs = []
-    for name, images in items:
+    for name, rendered in items:
+        if rendered.media_type == "application/pdf":
+            images = render_pages(rendered.data, height=thumb_height, name=name)
+        else:
+            image = Image.open(io.BytesIO(rendered.data))
+            image.draft("RGB", (image.width // 4, image.height // 4))
+            images = [image]
         for number, image in enumerate(images, 1):
             image = image.convert("RGB")
             if image.height != thumb_height:
@@ -72,8 +86,7 @@ def contact_sheet(items: list[tuple[str, list]], *, thumb_height: int = 160, col
                 image = image.reduce(factor) if factor > 1 else image
                 scale = thumb_height / image.height
                 image = image.resize((max(1, round(image.width * scale)), thumb_height), Image.Resampling.BILINEAR)
-            caption = f"{name}" + (f"  p{number}" if len(images) > 1 else "")
-            thumbs.append((image, caption))
+            thumbs.append((image, f"{name}" + (f"  p{number}" if len(images) > 1 else "")))
     cell_w = max(image.width for image, _ in thumbs) + 24
     cell_h = thumb_height + 38
     rows = (len(thumbs) + columns - 1) // columns
@@ -85,9 +98,7 @@ def contact_sheet(items: list[tuple[str, list]], *, thumb_height: int = 160, col
         draw.rectangle([x - 1, y - 1, x + image.width, y + image.height], outline=(180, 180, 180))
         sheet.paste(image, (x, y))
         length = draw.textlength(caption, font=label_font)
-        if length > cell_w - 28:  # shorten in proportion, then trim the last few characters if needed
+        if length > cell_w - 28:  # shorten in proportion, then mark what was cut
             caption = caption[: int(len(caption) * (cell_w - 28) / length) - 1] + "…"
         draw.text((x, y + thumb_height + 8), caption, font=label_font, fill=(60, 60, 60))
-    buffer = io.BytesIO()
-    sheet.save(buffer, "PNG", compress_level=1, pnginfo=png_info())
-    return buffer.getvalue()
+    return png_bytes(sheet, compress_level=1)

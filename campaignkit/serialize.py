@@ -36,7 +36,7 @@ def describe(campaign: Campaign, lang: str | None = None) -> str:
     t = lambda text: text.get(lang) if text else ""  # noqa: E731
     lines = [f"{t(campaign.title)}  [{campaign.id}]"]
     if campaign.summary:
-        lines += ["", t(campaign.summary)]
+        lines += ["", " ".join(t(sentence.text) for sentence in campaign.summary)]
     if campaign.slogans:
         lines += ["", "Slogans:"] + [f"  - {t(s.text)}" for s in campaign.slogans]
     for st in campaign.statements:
@@ -47,6 +47,8 @@ def describe(campaign: Campaign, lang: str | None = None) -> str:
         lines += [f"  signed: {t(s)}" for s in st.signatories]
     for ev in campaign.events:
         when = ev.date.isoformat() if ev.date else "date not set"
+        if ev.date and ev.date_inferred:
+            when += " (date inferred)"
         lines += ["", f"Event '{ev.id}' ({ev.kind}): {t(ev.title)}, {t(ev.place)}, {when} {ev.time}".rstrip()]
         lines += [f"  organiser: {t(o)}" for o in ev.organisers]
         lines += [f"  supporter: {t(s)}" for s in ev.supporters]
@@ -55,7 +57,8 @@ def describe(campaign: Campaign, lang: str | None = None) -> str:
             lines.append(f"  speaker: {who}")
     if campaign.timeline:
         lines += ["", "Timeline:"]
-        lines += [f"  {e.date.isoformat()}: {t(e.text)}" for e in campaign.timeline]
+        lines += [f"  {e.date.isoformat()}{' (date inferred)' if e.date_inferred else ''}: {t(e.text)}"
+                  for e in campaign.timeline]
     if campaign.facts:
         lines += ["", "Facts:"] + [f"  {t(f.figure) + ': ' if f.figure else ''}{t(f.text)}" for f in campaign.facts]
     if campaign.sources:

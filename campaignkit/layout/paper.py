@@ -7,24 +7,22 @@ from dataclasses import dataclass
 MM = 72 / 25.4
 
 SIZES_MM = {
-    "A0": (841, 1189),
-    "A1": (594, 841),
-    "A2": (420, 594),
-    "A3": (297, 420),
-    "A4": (210, 297),
-    "A5": (148, 210),
+    "A0": (841.0, 1189.0),
+    "A1": (594.0, 841.0),
+    "A2": (420.0, 594.0),
+    "A3": (297.0, 420.0),
+    "A4": (210.0, 297.0),
+    "A5": (148.0, 210.0),
     "letter": (215.9, 279.4),
     "tabloid": (279.4, 431.8),
+    "half-letter": (139.7, 215.9),
 }
 SLUG_MM = 8.0  # room outside the bleed for crop marks
 
 
 def paper_size(name: str, landscape: bool = False) -> tuple[float, float]:
-    """Width and height in points of a named paper size."""
-    try:
-        w, h = SIZES_MM[name]
-    except KeyError:
-        raise ValueError(f"unknown paper size {name!r}; expected one of {', '.join(SIZES_MM)}") from None
+    """Width and height in points of a named paper size (a Paper or its name)."""
+    w, h = SIZES_MM[str(name)]
     w, h = w * MM, h * MM
     return (h, w) if landscape else (w, h)
 

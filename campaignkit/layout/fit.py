@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import fonts
-from .errors import FitError
+from ..errors import FitError
 
 LEADING = 1.06
 ABOVE = 0.95  # top of accented capitals (Й, Ё, Ә) above the baseline, in em

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import CampaignWarning, ImageError
+from ..errors import CampaignWarning, ImageError
 
 _PILLOW_LIMIT = threading.Lock()
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .errors import GlyphError
+from ..errors import GlyphError
 
 BODY = "CK-Body"
 BOLD = "CK-Bold"
@@ -25,11 +25,11 @@ FILES = {
 @cache
 def font_dir() -> Path:
     """The bundled font folder: inside the installed package, or assets/fonts in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "assets" / "fonts", here.parent / "assets" / "fonts"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "assets" / "fonts", package.parent / "assets" / "fonts"):
         if (candidate / FILES[BODY]).is_file():
             return candidate
-    raise FileNotFoundError(f"the bundled fonts are missing (looked in {here / 'assets' / 'fonts'})")
+    raise FileNotFoundError(f"the bundled fonts are missing (looked in {package / 'assets' / 'fonts'})")
 
 
 @cache
@@ -50,7 +50,7 @@ def _load_font(name: str):
     import reportlab
     import reportlab.pdfbase.ttfonts as ttfonts
 
-    from .cache import cached
+    from ..cache import cached
 
     path = font_dir() / FILES[name]
     stat = path.stat()

@@ -13,8 +13,8 @@ import unicodedata
 import warnings
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from .errors import CampaignWarning, UnsafeURLError
-from .model import URL
+from ..errors import CampaignWarning, UnsafeURLError
+from ..model import URL
 
 MAX_URL_LENGTH = 1000
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"} | {chr(c) for c in range(0x202A, 0x202F)} | {

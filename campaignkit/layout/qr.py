@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from .errors import FitError
+from ..errors import FitError
 from .paper import MM
 
 QUIET = 4
@@ -22,7 +22,7 @@ _CAPACITY = 1273  # bytes at version 40, error correction H
 @lru_cache(maxsize=256)
 def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     """The QR modules (without quiet zone) of `data`, error correction H (kept in the disk cache)."""
-    from .cache import cached
+    from ..cache import cached
 
     size = len(data.encode("utf-8"))
     if not data:
@@ -102,7 +102,7 @@ def size_for(data: str, preferred: float, largest: float, field: str) -> float:
     return max(preferred, needed)
 
 
-def draw(canvas, data: str, x: float, y: float, size: float, *, field: str = "url") -> None:
+def draw(canvas, data: str, x: float, y: float, size: float, *, field: str = "url", ink=None, paper=None) -> None:
     """Draw the code with its quiet zone as a `size`-point square whose lower left is (x, y)."""
     mm = module_mm(data, size)
     if mm < MIN_MODULE_MM - 1e-9:
@@ -111,10 +111,12 @@ def draw(canvas, data: str, x: float, y: float, size: float, *, field: str = "ur
             f"reliably (the URL is too long for this space)"
         )
     step = size / modules_across(data)
+    from reportlab.lib import colors
+
     canvas.saveState()
-    canvas.setFillColorRGB(1, 1, 1)
+    canvas.setFillColor(paper or colors.white)
     canvas.rect(x, y, size, size, stroke=0, fill=1)
-    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFillColor(ink or colors.black)
     # Module coordinates are whole numbers, so the path is made once per URL and scaled into place.
     canvas.translate(x + QUIET * step, y + size - QUIET * step)
     canvas.scale(step, step)

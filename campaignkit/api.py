@@ -1,0 +1,140 @@
+"""A `Campaign` and options in, a `Rendered` material out (written to a target when one is given):
+the public entry points, each running the stages in order: localise, lay out, write.
+
+Every `make_*` function returns the `Rendered` result (its bytes, pages, size, warnings and a
+suggested file name); given a target (a path, "-" for standard output, or a binary stream) it also
+writes it there, refusing to replace a file campaignkit did not make unless `force=True`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from dataclasses import replace
+from pathlib import Path
+from typing import Sequence
+
+from .errors import CampaignDataError, CampaignWarning
+from .layout.document import Rendered
+from .layout.theme import Theme
+from .localise import Copy, Phrase, localise
+from .materials.placard import PlannedSlogan
+from .model import Campaign
+from .options import LEAFLET_PAPERS, PLACARD_SIZES, SHEET_PAPERS, Paper, number
+from .options import paper as to_paper
+from .write import Target, write, write_files
+
+__all__ = ["make_factsheet", "make_leaflet", "make_placard", "make_signup", "make_social", "plan_placards"]
+
+
+def _deliver(rendered: Rendered, target: Target, force: bool) -> Rendered:
+    for message in rendered.warnings:
+        warnings.warn(CampaignWarning(message), stacklevel=3)
+    if target is not None:
+        write(rendered.data, target, force=force)
+    return rendered
+
+
+def _theme(theme: Theme | None, grayscale: bool) -> Theme:
+    base = theme or Theme()
+    return replace(base, grayscale=True) if grayscale and not base.grayscale else base
+
+
+def make_leaflet(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
+                 lang: str | None = None, statement: str | None = None, event: str | None = None,
+                 two_up: bool = False, grayscale: bool = False, bleed_mm: float = 0.0, today: dt.date | None = None,
+                 theme: Theme | None = None, force: bool = False) -> Rendered:
+    """A print-ready leaflet on A4, A5 or Letter, or two-up (two per A4 or Letter sheet)."""
+    from .materials.leaflet import render_leaflet
+
+    chosen = to_paper(paper, LEAFLET_PAPERS)
+    copy = localise(campaign, lang, today=today, event=event)
+    rendered = render_leaflet(copy, paper=chosen, statement=statement, two_up=two_up,
+                              bleed_mm=number(bleed_mm, "bleed", 0, 10), theme=_theme(theme, grayscale))
+    return _deliver(rendered, target, force)
+
+
+def _with_slogans(copy: Copy, slogans: Sequence[str] | None) -> Copy:
+    """The copy with the given slogans (from the command line) instead of the campaign's."""
+    if not slogans:
+        return copy
+    from .loader.clean import TextProblem, clean
+    from .localise.rules import tie
+
+    phrases = []
+    for i, raw in enumerate(slogans):
+        field = f"--slogan[{i}]"
+        try:
+            text, removed = clean(str(raw), multiline=False)
+        except TextProblem as exc:
+            raise CampaignDataError(str(exc), path=field) from None
+        if removed:
+            warnings.warn(CampaignWarning(f"{field}: removed invisible characters {', '.join(removed)}"), stacklevel=3)
+        if not text:
+            raise CampaignDataError("is empty", path=field)
+        phrases.append(Phrase(tie(text, copy.language), field))
+    return replace(copy, slogans=tuple(phrases))
+
+
+def plan_placards(campaign: Campaign, *, size: Paper | str = Paper.A3, landscape: bool = False,
+                  slogans: Sequence[str] | None = None, lang: str | None = None,
+                  theme: Theme | None = None) -> list[PlannedSlogan]:
+    """How every slogan fits the placard: type size, line breaks and reading distance."""
+    from .materials.placard import plan_slogans
+
+    copy = _with_slogans(localise(campaign, lang), slogans)
+    return plan_slogans(copy.slogans, to_paper(size, PLACARD_SIZES, "size"), landscape,
+                        (theme or Theme()).margin("placard"))
+
+
+def make_placard(campaign: Campaign, target: Target = None, *, size: Paper | str = Paper.A3, landscape: bool = False,
+                 tile: Paper | str | None = None, slogans: Sequence[str] | None = None, lang: str | None = None,
+                 double_sided: bool = False, grayscale: bool = False, overlap_mm: float = 10.0,
+                 theme: Theme | None = None, force: bool = False) -> Rendered:
+    """Placards, one slogan per page, fitted as large as they go; tiled onto `tile` sheets when given.
+    The plan of each slogan is in the result's `details`."""
+    from .materials.placard import render_placard
+
+    copy = _with_slogans(localise(campaign, lang), slogans)
+    rendered = render_placard(
+        copy, size=to_paper(size, PLACARD_SIZES, "size"), landscape=landscape,
+        tile=to_paper(tile, SHEET_PAPERS, "tile") if tile is not None else None, double_sided=double_sided,
+        overlap_mm=number(overlap_mm, "overlap", 3, 30), theme=_theme(theme, grayscale),
+    )
+    return _deliver(rendered, target, force)
+
+
+def make_factsheet(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
+                   lang: str | None = None, grayscale: bool = False, today: dt.date | None = None,
+                   theme: Theme | None = None, force: bool = False) -> Rendered:
+    """A fact sheet: dated timeline, key figures, the demands in brief and QR-linked sources."""
+    from .materials.factsheet import render_factsheet
+
+    copy = localise(campaign, lang, today=today)
+    rendered = render_factsheet(copy, paper=to_paper(paper, SHEET_PAPERS), theme=_theme(theme, grayscale))
+    return _deliver(rendered, target, force)
+
+
+def make_signup(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
+                lang: str | None = None, sheets: int = 1, grayscale: bool = False, today: dt.date | None = None,
+                theme: Theme | None = None, force: bool = False) -> Rendered:
+    """Numbered petition and sign-up sheets, landscape."""
+    from .materials.signup import render_signup
+
+    copy = localise(campaign, lang, today=today)
+    if copy.petition is not None and copy.petition.keeper is None:
+        warnings.warn(CampaignWarning("petition.collected_by: no one is named as keeping the signers' details; the "
+                                      "sign-up sheet prints a line to write it on"), stacklevel=2)
+    rendered = render_signup(copy, paper=to_paper(paper, SHEET_PAPERS), sheets=sheets, theme=_theme(theme, grayscale))
+    return _deliver(rendered, target, force)
+
+
+def make_social(campaign: Campaign, out_dir: str | Path | None = None, *, lang: str | None = None,
+                theme: Theme | None = None, force: bool = False) -> tuple[Rendered, ...]:
+    """Square and story PNG cards for every slogan; written into `out_dir` (all or none) when given."""
+    from .materials.social import render_social
+
+    cards = render_social(localise(campaign, lang), theme=theme or Theme())
+    if out_dir is not None:
+        write_files(Path(out_dir), [(card.name, card.data) for card in cards], force=force)
+    return cards

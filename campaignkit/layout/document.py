@@ -1,0 +1,120 @@
+"""A material's description (kind, title, language, page) in, a set-up reportlab document or canvas
+out, and the finished bytes in, a `Rendered` result out.
+
+Document setup happens once, here: metadata (title, subject, language, creator), the material's
+mark (`campaignkit-material=<kind>` in Keywords, which `print` and the file-ownership check read),
+viewer preferences (actual size for placards, short-edge duplex for two-up), reproducible dates
+and ids, and the bundled font as the initial font so no unembedded Helvetica creeps in.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import FitError
+from . import fonts
+from .flowables import forget_earlier_builds
+from .text import Typesetter
+
+CREATOR = "campaignkit"
+MATERIAL_MARK = "campaignkit-material="
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A finished material: its bytes and what a writer, a printer or a test needs to know about it."""
+
+    data: bytes
+    name: str  # the suggested file name
+    material: str  # leaflet, leaflet-two-up, placard, placard-tiled, factsheet, signup, signatories, card
+    pages: int
+    page_size: tuple[float, float]  # of the printed sheet, in points
+    media_type: str = "application/pdf"
+    warnings: tuple[str, ...] = ()
+    details: tuple[Any, ...] = field(default=(), compare=False)  # what the material reports (placard plans)
+
+    def __bytes__(self) -> bytes:
+        return self.data
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+@dataclass(frozen=True)
+class Info:
+    """What a PDF says about itself."""
+
+    title: str
+    subject: str
+    author: str  # the campaign id: no personal data
+    language: str
+    material: str
+    print_scaling_none: bool = False  # placards and tiles: never "fit to page"
+    short_edge_duplex: bool = False  # two-up sheets
+
+    @property
+    def keywords(self) -> str:
+        return f"{MATERIAL_MARK}{self.material}"
+
+
+def pdf_document(buffer: io.BytesIO, info: Info, page_size: tuple[float, float], templates: list,
+                 boxes: dict | None = None):
+    """A platypus document template with campaignkit's metadata and settings."""
+    from reportlab.platypus import BaseDocTemplate
+
+    doc = BaseDocTemplate(
+        buffer, pagesize=page_size, pageTemplates=templates, invariant=1, initialFontName=fonts.BODY,
+        title=info.title, subject=info.subject, author=info.author, creator=CREATOR, keywords=info.keywords,
+        lang=info.language, displayDocTitle=1, **(boxes or {}),
+    )
+    if info.print_scaling_none:
+        doc.printScaling = "None"
+    if info.short_edge_duplex:
+        doc.duplex = "DuplexFlipShortEdge"
+    return doc
+
+
+def pdf_canvas(buffer: io.BytesIO, info: Info, page_size: tuple[float, float], canvas_class=None):
+    """A canvas with campaignkit's metadata and settings."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = (canvas_class or Canvas)(buffer, pagesize=page_size, invariant=1, initialFontName=fonts.BODY,
+                                      lang=info.language)
+    canvas.setTitle(info.title)
+    canvas.setSubject(info.subject)
+    canvas.setAuthor(info.author)
+    canvas.setCreator(CREATOR)
+    canvas.setKeywords(info.keywords)
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    if info.print_scaling_none:
+        canvas.setViewerPreference("PrintScaling", "None")
+    if info.short_edge_duplex:
+        canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")
+    return canvas
+
+
+def build(doc, story: list, ts: Typesetter, **callbacks) -> bytes:
+    """Check every glyph, lay out `story` with `doc` into its buffer, and return the PDF bytes."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    ts.check()
+    forget_earlier_builds(story)
+    try:
+        doc.build(story, **callbacks)
+    except LayoutError as exc:
+        raise FitError(f"a block of text is too large for one page even on its own ({exc})") from None
+    return doc.filename.getvalue()
+
+
+def page_count(data: bytes) -> int:
+    """Pages in a PDF that campaignkit wrote (it writes one /Type /Page object per page)."""
+    return len(re.findall(rb"/Type /Page[^s]", data))
+
+
+def material_of(pdf_head_and_tail: bytes) -> str | None:
+    """The material mark a campaignkit PDF carries in its Keywords, if any."""
+    match = re.search(rb"/Keywords \(" + re.escape(MATERIAL_MARK.encode()) + rb"([a-z-]+)\)", pdf_head_and_tail)
+    return match.group(1).decode() if match else None

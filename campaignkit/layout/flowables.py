@@ -1,0 +1,173 @@
+"""Content in, reportlab flowables out: the building blocks the furniture and materials stack up
+(shared paragraphs, a vector QR code, a full-width colour band, a block pushed to the page foot).
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from . import qr
+from .paper import Sheet
+
+
+class Para(Paragraph):
+    """A Paragraph that remembers its line breaks for the last width it was wrapped to.
+
+    Platypus wraps the same paragraph several times (to measure, to keep blocks together, to place
+    it); the breaks depend only on the width, so later wraps at that width cost nothing.
+    """
+
+    _wrapped_at = None
+
+    def wrap(self, available_width, available_height):
+        if self._wrapped_at == available_width:
+            return self.width, self.height
+        size = super().wrap(available_width, available_height)
+        self._wrapped_at = available_width
+        return size
+
+    def split(self, available_width, available_height):
+        self._wrapped_at = None  # splitting may re-break the lines; wrap afresh afterwards
+        return super().split(available_width, available_height)
+
+
+_PARAGRAPHS: dict = {}
+_MAX_SHARED = 4096
+
+
+def shared_paragraph(markup: str, style: ParagraphStyle, bullet: str | None) -> Para:
+    """A Para for this markup, style and bullet, parsed once per process and reused by every document
+    (paragraphs keep no per-document state between builds; see `forget_earlier_builds`)."""
+    key = (markup, id(style), bullet)
+    found = _PARAGRAPHS.get(key)
+    if found is None:
+        if len(_PARAGRAPHS) >= _MAX_SHARED:
+            _PARAGRAPHS.clear()
+        found = Para(markup, style, bulletText=bullet) if bullet is not None else Para(markup, style)
+        _PARAGRAPHS[key] = found
+    return found
+
+
+class QRFlowable(Flowable):
+    """A vector QR code of fixed size."""
+
+    def __init__(self, data: str, size: float, field_name: str, ink=colors.black):
+        super().__init__()
+        self.data, self.size, self.field_name, self.ink = data, size, field_name, ink
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self):
+        qr.draw(self.canv, self.data, 0, 0, self.size, field=self.field_name, ink=self.ink)
+
+
+class Band(Flowable):
+    """Flowables on a colour band that runs to the page edges (and into any bleed), with an image
+    (the campaign logo) and an aside (a sheet id) at the end of the line when given. Grayscale
+    prints a rule instead of the band."""
+
+    GAP = 5 * 72 / 25.4
+
+    def __init__(self, content: list[Flowable], fill, sheet: Sheet, pad: float, logo=None, outline: bool = False,
+                 mirrored: bool = False, aside: Flowable | None = None, aside_width: float = 0.0):
+        super().__init__()
+        self.content, self.fill, self.sheet, self.pad, self.outline = content, fill, sheet, pad, outline
+        self.logo, self.mirrored = logo, mirrored  # logo: (png bytes, width, height) in points
+        self.aside, self.aside_width = aside, aside_width
+        self._sizes: list[tuple[float, float]] = []
+        self._aside_height = 0.0
+
+    def _end_room(self) -> float:
+        room = self.logo[1] + self.GAP if self.logo else 0.0
+        return room + (self.aside_width + self.GAP if self.aside is not None else 0.0)
+
+    def wrap(self, available_width, available_height):
+        self._sizes = [f.wrap(available_width - self._end_room(), available_height) for f in self.content]
+        if self.aside is not None:
+            self._aside_height = self.aside.wrap(self.aside_width, available_height)[1]
+        self.width = available_width
+        self.height = max(sum(h for _, h in self._sizes), self.logo[2] if self.logo else 0, self._aside_height)
+        self.height += 2 * self.pad
+        return self.width, self.height
+
+    def draw(self):
+        canv, sheet = self.canv, self.sheet
+        ax, ay = canv.absolutePosition(0, 0)
+        canv.saveState()
+        canv.setFillColor(self.fill)
+        if self.outline:
+            canv.rect(0, 0, self.width, 2.2, stroke=0, fill=1)
+        else:
+            edge = sheet.offset - sheet.bleed  # the band runs to the trim, or into the bleed when there is one
+            top = sheet.offset + sheet.height + sheet.bleed
+            canv.rect(edge - ax, 0, sheet.width + 2 * sheet.bleed, top - ay, stroke=0, fill=1)
+        canv.restoreState()
+        start = self._end_room() if self.mirrored else 0.0
+        y = self.height - self.pad
+        for flowable, (_, h) in zip(self.content, self._sizes):
+            y -= h
+            flowable.drawOn(canv, start, y)
+        end = 0.0 if self.mirrored else self.width  # the edge the logo and aside sit against
+        step = 1 if self.mirrored else -1
+        if self.logo:
+            from reportlab.lib.utils import ImageReader
+
+            png, w, h = self.logo
+            x = end if self.mirrored else end - w
+            canv.drawImage(ImageReader(io.BytesIO(png)), x, self.height - self.pad - h, w, h, mask="auto")
+            end += step * (w + self.GAP)
+        if self.aside is not None:
+            x = end if self.mirrored else end - self.aside_width
+            self.aside.drawOn(canv, x, self.height - self.pad - self._aside_height)
+
+
+class PushToBottom(Flowable):
+    """Stacks its flowables at the bottom of the space left on the page, or moves to the next page."""
+
+    def __init__(self, content: list[Flowable]):
+        super().__init__()
+        self.content = content
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, available_width, available_height):
+        self._sizes = [f.wrapOn(self.canv, available_width, available_height) for f in self.content]
+        self.width = available_width
+        self.height = max(sum(h for _, h in self._sizes), available_height)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        return []
+
+    def draw(self):
+        y = sum(h for _, h in self._sizes)
+        for flowable, (_, h) in zip(self.content, self._sizes):
+            y -= h
+            flowable.drawOn(self.canv, 0, y)
+
+
+def forget_earlier_builds(flowables) -> None:
+    """Clear the mark platypus leaves on a flowable it moved to the next frame: shared paragraphs
+    would otherwise carry it into the next document and be taken as too large."""
+    for f in flowables:
+        f.__dict__.pop("_postponed", None)
+        if isinstance(f, KeepTogether):
+            forget_earlier_builds(f._content)
+        elif isinstance(f, PushToBottom):
+            forget_earlier_builds(f.content)
+
+
+def table_commands(face: str, valign: str = "TOP", vpad: float = 4, hpad: float = 0) -> list:
+    """The TableStyle commands every campaignkit table starts from: bundled font, given padding."""
+    return [
+        ("VALIGN", (0, 0), (-1, -1), valign),
+        ("FONTNAME", (0, 0), (-1, -1), face),
+        ("LEFTPADDING", (0, 0), (-1, -1), hpad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), hpad),
+        ("TOPPADDING", (0, 0), (-1, -1), vpad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), vpad),
+    ]

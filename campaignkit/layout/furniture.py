@@ -1,0 +1,195 @@
+"""Copy, palette and room in, the parts every material shares out: the headline band, QR blocks with
+their URLs printed beside them, the check-the-domain note, the event box, the fill-in box for a
+picket not yet fixed, and the page footer. Materials decide what goes on the page; these decide
+how it looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from ..localise.copy import Copy, EventCopy, Phrase
+from ..model import URL
+from . import fonts, qr
+from .flowables import Band, QRFlowable, table_commands
+from .paper import MM, Sheet
+from .text import Typesetter
+from .theme import Palette, Styles
+
+QR_TEXT_MIN = 45 * MM  # room the printed URL needs beside a code
+
+
+def band_logo(copy: Copy, max_width_mm: float = 26, max_height_mm: float = 20):
+    """The campaign's logo for a headline band: (png bytes, width, height) in points, or None."""
+    if not copy.logo:
+        return None
+    from .images import fit_logo
+
+    image, width, height = fit_logo(copy.logo, max_width_mm, max_height_mm)
+    return image.png, width * MM, height * MM
+
+
+def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy: Copy, *,
+                kicker: Phrase | None = None, pad: float = 4 * MM, logo: bool = True,
+                aside: Phrase | None = None, aside_width: float = 0.0) -> Band:
+    """The campaign title on a colour band across the top of the page (a rule in grayscale), with the
+    logo and an aside (a sheet id) at the end of the line."""
+    content = []
+    if kicker:
+        content.append(ts.para(Phrase(kicker.text.upper(), kicker.field), styles("kicker")))
+    content.append(ts.para(copy.title, styles("headline")))
+    aside_para = None
+    if aside is not None:
+        aside_para = ts.para(aside, styles("kicker", fontSize=8.5, alignment=0 if copy.direction == "rtl" else 2),
+                             tie=False)
+    return Band(content, pal.accent, sheet, pad, logo=band_logo(copy) if logo else None, outline=pal.grayscale,
+                mirrored=copy.direction == "rtl", aside=aside_para, aside_width=aside_width)
+
+
+@dataclass(frozen=True)
+class QREntry:
+    """One code and what is printed beside it: a heading, lines of text, and the URL itself."""
+
+    url: URL
+    field: str
+    heading: Phrase
+    lines: tuple[Phrase, ...] = ()
+
+
+def qr_size(entries: list[QREntry], preferred: float, largest: float) -> float:
+    """One size for a set of codes: `preferred`, or larger so every module reaches 0.5 mm."""
+    return max(qr.size_for(e.url.ascii, preferred, largest, e.field) for e in entries)
+
+
+def qr_block(ts: Typesetter, styles: Styles, pal: Palette, entries: list[QREntry], width: float, *,
+             size: float, per_row: int = 2, rule: bool = True, both_forms_label: Phrase | None = None) -> Table:
+    """Codes with their headings and URLs beside them, `per_row` to a row when they fit."""
+    gap = 6 * MM
+    per_row = max(1, min(per_row, len(entries)))
+    while per_row > 1 and width < per_row * (size + QR_TEXT_MIN) + (per_row - 1) * gap:
+        per_row -= 1
+    text_width = (width - per_row * size - (per_row - 1) * gap) / per_row
+    head, text = styles("qr_head"), styles("qr_text")
+    cells = []
+    for entry in entries:
+        block: list[Flowable] = [ts.para(entry.heading, head)]
+        block += [ts.para(line, text, tie=False) for line in entry.lines]
+        block.append(ts.url(entry.url.text, entry.url.domain, text, text_width - 3 * MM, entry.field))
+        if entry.url.international and both_forms_label is not None:
+            block.append(ts.parts([(both_forms_label, False)], text))
+            block.append(ts.url(entry.url.ascii, entry.url.host, text, text_width - 3 * MM, entry.field))
+        cells.append([QRFlowable(entry.url.ascii, size, entry.field, ink=pal.ink if pal.grayscale else colors.black),
+                      block])
+    rows = []
+    for start in range(0, len(cells), per_row):
+        row: list = []
+        for cell in cells[start:start + per_row]:
+            row.extend(cell)
+        row.extend([""] * (2 * per_row - len(row)))
+        rows.append(row)
+    widths = []
+    for n in range(per_row):
+        widths += [size, text_width + (gap if n < per_row - 1 else 0)]
+    table = Table(rows, colWidths=widths, splitByRow=1)
+    commands = [*table_commands(fonts.BODY, "MIDDLE", 2),
+                *[("LEFTPADDING", (2 * n + 1, 0), (2 * n + 1, -1), 3 * MM) for n in range(per_row)]]
+    if rule:
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, pal.muted), ("TOPPADDING", (0, 0), (-1, 0), 2 * MM)]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def domain_note(ts: Typesetter, styles: Styles, copy: Copy, urls: list[URL], *, role: str = "qr_text",
+                many: bool = False) -> Flowable:
+    """The warning to check the address a phone shows before opening a link (quishing)."""
+    domains = list(dict.fromkeys(u.domain for u in urls))
+    if many:
+        return ts.para(copy.label("check_domains", domains=", ".join(domains)), styles(role))
+    return ts.para(copy.label("check_domain", domain=" / ".join(domains)), styles(role))
+
+
+def event_box(ts: Typesetter, styles: Styles, pal: Palette, event: EventCopy, copy: Copy, *,
+              qr_entry: QREntry | None = None, room: str = "full") -> Table:
+    """An upcoming event on the accent colour (outlined in grayscale), or a past one as a report.
+
+    `room` is "full" (summary and speakers too) or "brief" (what, where, when, who, contact).
+    """
+    on_colour = not event.past and not pal.grayscale
+    head = styles("box_head") if on_colour else styles("box_head", textColor=pal.accent)
+    title = styles("box_title") if on_colour else styles("box_title", textColor=pal.ink)
+    text = styles("box_text") if on_colour else styles("box_text", textColor=pal.ink)
+    rows: list[list] = [[ts.para(event.heading, head)], [ts.para(event.title, title)]]
+    place = [(copy.prompt("where"), True), (event.place, False)]
+    if event.when:
+        place += [(copy.prompt("when"), True), (event.when, False)]
+    rows.append([ts.parts(place, text)])
+    for key, value in (("called_by", event.organisers), ("supported_by", event.supporters),
+                       ("speakers", event.speakers if room == "full" else None), ("contact", event.contact)):
+        if value:
+            rows.append([ts.para(value, text, prefix=copy.prompt(key))])
+    for extra in (event.attendance, event.summary if room == "full" or event.past else None):
+        if extra:
+            rows.append([ts.para(extra, text)])
+    if qr_entry is not None:
+        rows.append([_petition_line(ts, styles, qr_entry, text)])
+    if event.past:
+        paint = [("BACKGROUND", (0, 0), (-1, -1), pal.tint), ("LINEBEFORE", (0, 0), (0, -1), 2.5, pal.accent)]
+    elif pal.grayscale:  # grayscale saves toner: an outlined box instead of a solid one
+        paint = [("BOX", (0, 0), (-1, -1), 1.6, colors.black)]
+    else:
+        paint = [("BACKGROUND", (0, 0), (-1, -1), pal.accent)]
+    table = Table(rows, colWidths=["100%"], splitByRow=1)
+    table.setStyle(TableStyle([
+        *paint, *table_commands(fonts.BODY, "TOP", 2.5, 10),
+        ("TOPPADDING", (0, 0), (-1, 0), 9), ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
+    ]))
+    return table
+
+
+def _petition_line(ts: Typesetter, styles: Styles, entry: QREntry, text_style) -> Table:
+    size = qr.size_for(entry.url.ascii, 20 * MM, 40 * MM, entry.field)
+    cell = [ts.para(entry.heading, text_style),
+            ts.url(entry.url.text, entry.url.domain, text_style, 70 * MM, entry.field)]
+    table = Table([[QRFlowable(entry.url.ascii, size, entry.field), cell]], colWidths=[size + 4 * MM, None])
+    table.setStyle(TableStyle(table_commands(fonts.BODY, "MIDDLE", 0, 0)))
+    return table
+
+
+def fill_in_box(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, *, kind: str = "picket") -> Table:
+    """A box for the next event's details, written in by hand before the leaflet is copied."""
+    head = styles("box_head", textColor=pal.accent)
+    label = styles("box_title", textColor=pal.ink)
+    rows: list[list] = [[ts.para(copy.label("next_picket" if kind == "picket" else "next_event"), head), ""]]
+    for key in ("where", "when", "contact"):
+        rows.append([ts.para(copy.prompt(key), label), ""])
+    table = Table(rows, colWidths=[32 * MM, None], rowHeights=[None] + [11 * MM] * 3)
+    table.setStyle(TableStyle([
+        *table_commands(fonts.BODY, "BOTTOM", 2, 10),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BOX", (0, 0), (-1, -1), 1.6, pal.accent),
+        ("LINEBELOW", (1, 1), (1, -1), 0.6, pal.muted),
+        ("RIGHTPADDING", (1, 0), (1, -1), 12),
+        ("TOPPADDING", (0, 0), (-1, 0), 9), ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
+    ]))
+    return table
+
+
+def footer_line(canvas, ts_text: str, x: float, y: float, width: float, size: float, colour, *,
+                align: str = "left") -> None:
+    """A single line of small text at the foot of a page (page numbers, sheet ids)."""
+    canvas.saveState()
+    canvas.setFont(fonts.BODY, size)
+    canvas.setFillColor(colour)
+    if align == "right":
+        canvas.drawRightString(x + width, y, ts_text)
+    else:
+        canvas.drawString(x, y, ts_text)
+    canvas.restoreState()
+
+
+def spacer(points: float) -> Spacer:
+    return Spacer(1, points)

@@ -1,0 +1,143 @@
+"""A campaign's `Copy` in, a sourced fact sheet PDF (`Rendered`) out: the dated timeline, key figures,
+the demands in brief, and every source with a QR code and its URL printed beside it.
+
+Each timeline entry and fact carries a numbered reference to its source; long timelines and many
+sources flow onto further pages.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus import Frame, KeepTogether, PageTemplate, Table, TableStyle
+
+from ..errors import CampaignkitError
+from ..layout import fonts
+from ..layout.document import Info, Rendered, build, page_count, pdf_document
+from ..layout.flowables import table_commands
+from ..layout.furniture import QREntry, domain_note, footer_line, header_band, qr_block, qr_size, spacer
+from ..layout.paper import MM, Sheet, paper_size
+from ..layout.text import Typesetter
+from ..layout.theme import Palette, Styles, Theme, TypeScale, palette
+from ..localise.copy import Copy, Phrase, SourceCopy
+from ..options import Paper
+
+SCALE = TypeScale(10, 28)
+QR_PREFERRED = 22 * MM
+QR_LARGEST = 50 * MM
+FOOTER_SIZE = 7.5
+
+
+def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Theme()) -> Rendered:
+    """Lay out the fact sheet on as many pages as it needs."""
+    if not (copy.timeline or copy.facts or copy.sources):
+        raise CampaignkitError(f"{copy.campaign_id}: a fact sheet needs a timeline, facts or sources")
+    width, height = paper_size(paper)
+    sheet = Sheet(width, height)
+    pal = palette(theme, copy.colour)
+    styles = Styles(pal, SCALE, copy.direction)
+    ts = Typesetter()
+    margin = theme.margin(paper)
+    frame_width = width - 2 * margin
+
+    story: list = [header_band(ts, styles, pal, sheet, copy, kicker=copy.label("fact_sheet"), pad=5 * MM),
+                   spacer(8)]
+    if copy.translation_notice:
+        story.append(ts.para(copy.translation_notice, styles("small")))
+    if copy.summary:
+        story.append(ts.para(copy.summary, styles("body")))
+    if copy.timeline:
+        story += _timeline(ts, styles, pal, copy, frame_width)
+    if copy.facts:
+        story += _facts(ts, styles, pal, copy, frame_width)
+    if any(st.demands for st in copy.statements):
+        story += _demands(ts, styles, copy)
+    if copy.sources:
+        story.append(_sources(ts, styles, pal, copy, frame_width))
+
+    title = copy.title.text
+
+    def footer_text(page: int) -> str:
+        text = f"{title} · {copy.label('fact_sheet').text} · {copy.label('page', n=page).text}"
+        if fonts.string_width(text, fonts.BODY, FOOTER_SIZE) > frame_width:  # the title is printed in full on page 1
+            text = f"{copy.label('fact_sheet').text} · {copy.label('page', n=page).text}"
+        return text
+
+    def footer(canv, doc):
+        footer_line(canv, footer_text(doc.page), margin, 9 * MM, frame_width, FOOTER_SIZE, pal.muted,
+                    align="right" if copy.direction == "rtl" else "left")
+
+    ts.need(footer_text(0), fonts.BODY, "title")
+    frame = Frame(margin, 16 * MM, frame_width, height - margin - 16 * MM, 0, 0, 0, 0, id="body")
+    info = Info(f"{title}: {copy.label('fact_sheet').text}", "Fact sheet", copy.campaign_id, copy.language,
+                "factsheet")
+    doc = pdf_document(io.BytesIO(), info, (width, height), [PageTemplate("page", [frame], onPage=footer)])
+    data = build(doc, story, ts)
+    return Rendered(data, f"{copy.campaign_id}-factsheet-{copy.language}-{str(paper).lower()}.pdf", "factsheet",
+                    page_count(data), (width, height))
+
+
+def _ref(source: SourceCopy | None) -> str:
+    return f"\u00a0[{source.number}]" if source else ""
+
+
+def _with_ref(phrase: Phrase, source: SourceCopy | None) -> Phrase:
+    return Phrase(phrase.text + _ref(source), phrase.field)
+
+
+def _timeline(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width: float) -> list:
+    rows = []
+    for entry in copy.timeline:
+        left = [ts.para(entry.when, styles("date"))]
+        if entry.places:
+            left.append(ts.para(entry.places, styles("caption"), tie=False))
+        if entry.inferred:
+            left.append(ts.para(f"({copy.label('inferred').text})", styles("caption")))
+        rows.append([left, ts.para(_with_ref(entry.text, entry.source), styles("cell"))])
+    table = Table(rows, colWidths=[38 * MM, frame_width - 38 * MM], splitByRow=1)
+    table.setStyle(TableStyle([
+        *table_commands(fonts.BODY, "TOP", 5), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, pal.muted if pal.grayscale else pal.tint),
+    ]))
+    return [ts.para(copy.label("what_happened"), styles("section")), table]
+
+
+def _facts(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width: float) -> list:
+    cards = []
+    for fact in copy.facts:
+        card = [ts.para(fact.figure, styles("figure"))] if fact.figure else []
+        card.append(ts.para(_with_ref(fact.text, fact.source), styles("cell")))
+        cards.append(card)
+    rows = [cards[n:n + 2] + [""] * (2 - len(cards[n:n + 2])) for n in range(0, len(cards), 2)]
+    table = Table(rows, colWidths=[frame_width / 2] * 2, splitByRow=1)
+    table.setStyle(TableStyle([
+        *table_commands(fonts.BODY, "TOP", 3), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+        ("LINEBEFORE", (0, 0), (0, -1), 2.5, pal.accent), ("LINEBEFORE", (1, 0), (1, -1), 2.5, pal.accent),
+    ]))
+    return [ts.para(copy.label("key_figures"), styles("section")), table]
+
+
+def _demands(ts: Typesetter, styles: Styles, copy: Copy) -> list:
+    bullet = styles("cell", leftIndent=12, bulletIndent=2, bulletFontName=fonts.BOLD,
+                    bulletColor=styles.pal.accent, spaceAfter=2)
+    by = styles("cell_bold", fontSize=SCALE.body, spaceBefore=4, spaceAfter=2)
+    block = [ts.para(copy.label("demands_in_brief"), styles("section"))]
+    for st in copy.statements:
+        if st.demands:
+            block.append(ts.para(_with_ref(st.by, st.source), by))
+            block += [ts.para(brief, bullet, bullet="•") for brief in st.briefs]
+    return [KeepTogether(block[:3]), *block[3:]]
+
+
+def _sources(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width: float):
+    entries = [
+        QREntry(src.url, src.field, Phrase(f"[{src.number}] {src.title.text}", src.title.field),
+                (src.details,) if src.details else ())
+        for src in copy.sources
+    ]
+    size = qr_size(entries, QR_PREFERRED, QR_LARGEST)
+    table = qr_block(ts, styles, pal, entries, frame_width, size=size, per_row=2, rule=False,
+                     both_forms_label=copy.label("ascii_form", url=""))
+    note = domain_note(ts, styles, copy, [e.url for e in entries], role="note", many=True)
+    return KeepTogether([ts.para(copy.label("sources"), styles("section")), table, spacer(6), note])

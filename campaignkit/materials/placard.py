@@ -1,0 +1,159 @@
+"""A campaign's `Copy` (or given slogans) and placard options in, a placard PDF (`Rendered`) out:
+one page per slogan, fitted as large as it goes in heavy condensed type, optionally tiled onto
+home-printer sheets (see `tiling`).
+
+The plan of each slogan (size, lines, capital height, reading distance) is made once and returned
+with the PDF, so callers report it without fitting again.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+
+from ..errors import CampaignkitError, FitError
+from ..layout import fonts
+from ..layout.document import Info, Rendered, page_count, pdf_canvas
+from ..layout.fit import ABOVE, LEADING, Fitted, fit_text
+from ..layout.paper import MM, paper_size
+from ..layout.theme import Palette, Theme, palette
+from ..localise.copy import Copy, Phrase
+from ..options import Paper
+
+MIN_POINTS = 40.0
+MIN_FOOTER_POINTS = 9.0
+CAP_HEIGHT = 0.714  # Noto Sans Condensed Black, in em
+BEST_MM_PER_M = 25 / 3  # signage rule: 25 mm of capital height per 3 m for best impact, legible to 4x that
+
+
+@dataclass(frozen=True)
+class PlannedSlogan:
+    """One slogan laid out on one placard page, with how far away it reads."""
+
+    field: str
+    text: str
+    fitted: Fitted
+
+    @property
+    def cap_height_mm(self) -> float:
+        return self.fitted.size * CAP_HEIGHT / MM
+
+    @property
+    def best_distance_m(self) -> float:
+        return self.cap_height_mm / BEST_MM_PER_M
+
+    @property
+    def legible_distance_m(self) -> float:
+        return 4 * self.best_distance_m
+
+
+@dataclass(frozen=True)
+class PlacardPage:
+    """Everything needed to draw one placard: size, slogan plan, footer line and colours."""
+
+    width: float
+    height: float
+    margin: float
+    planned: PlannedSlogan
+    footer: str
+    pal: Palette
+
+
+def page_parts(w: float, h: float, margin: float):
+    """Slogan box (x, y, width, height), footer height and accent bar height for a w x h placard."""
+    footer = max(9 * MM, 0.045 * h)
+    bar = max(3 * MM, 0.012 * h)
+    top = h - margin - bar - 0.02 * h
+    bottom = margin + footer + 0.02 * h
+    return (margin, bottom, w - 2 * margin, top - bottom), footer, bar
+
+
+def plan_slogans(slogans: tuple[Phrase, ...], size: Paper, landscape: bool, margin: float) -> list[PlannedSlogan]:
+    """Fit every slogan to the placard: type size, line breaks and reading distance."""
+    if not slogans:
+        raise CampaignkitError("the campaign has no slogans; add [[slogans]] or pass --slogan")
+    fonts.register_all()
+    w, h = paper_size(size, landscape)
+    (_, _, bw, bh), _, _ = page_parts(w, h, margin)
+    planned = []
+    for slogan in slogans:
+        fonts.check_glyphs([(slogan.field, slogan.text, fonts.DISPLAY)])
+        fitted = fit_text(slogan.text, fonts.DISPLAY, bw, bh, minimum=MIN_POINTS, maximum=0.3 * h, field=slogan.field)
+        planned.append(PlannedSlogan(slogan.field, slogan.text, fitted))
+    return planned
+
+
+def draw_placard(canvas, page: PlacardPage) -> None:
+    """Draw one placard with its lower left corner at the origin."""
+    w, h, margin = page.width, page.height, page.margin
+    (bx, by, bw, bh), footer, bar = page_parts(w, h, margin)
+    canvas.saveState()
+    canvas.setFillColor(page.pal.accent)
+    canvas.rect(margin, h - margin - bar, w - 2 * margin, bar, stroke=0, fill=1)
+    fitted = page.planned.fitted
+    size = fitted.size
+    baseline = by + (bh + fitted.block_height()) / 2 - ABOVE * size
+    canvas.setFillColor(colors.black)
+    canvas.setFont(fonts.DISPLAY, size)
+    for line in fitted.lines:
+        canvas.drawCentredString(bx + bw / 2, baseline, line)
+        baseline -= LEADING * size
+    footer_size = footer_font_size(w, h, margin, page.footer)
+    canvas.setFillColor(page.pal.accent)
+    canvas.setFont(fonts.BOLD, footer_size)
+    canvas.drawCentredString(w / 2, margin + (footer - footer_size) / 2, page.footer)
+    canvas.restoreState()
+
+
+def footer_font_size(w: float, h: float, margin: float, footer_text: str) -> float:
+    """The footer line's size: a fixed share of the footer band, smaller if the line is long."""
+    _, footer, _ = page_parts(w, h, margin)
+    unit = fonts.string_width(footer_text, fonts.BOLD, 1.0)
+    return min(footer * 0.42, (w - 2 * margin) / unit) if unit else footer * 0.42
+
+
+def placard_pages(copy: Copy, *, size: Paper, landscape: bool, theme: Theme) -> list[PlacardPage]:
+    """A page for every slogan of `copy`, with the campaign line as footer."""
+    w, h = paper_size(size, landscape)
+    margin = theme.margin("placard")
+    footer = "  ·  ".join(p.text for p in (copy.title, copy.hashtag) if p)
+    fonts.check_glyphs([("title", footer, fonts.BOLD)])
+    if footer_font_size(w, h, margin, footer) < MIN_FOOTER_POINTS:
+        raise FitError(f"title: the campaign line “{footer}” is too long for a {size} placard footer at "
+                       f"{MIN_FOOTER_POINTS:g} pt; shorten the title or hashtag")
+    pal = palette(theme, copy.colour)
+    return [PlacardPage(w, h, margin, planned, footer, pal)
+            for planned in plan_slogans(copy.slogans, size, landscape, margin)]
+
+
+def render_placard(copy: Copy, *, size: Paper = Paper.A3, landscape: bool = False, tile: Paper | None = None,
+                   double_sided: bool = False, overlap_mm: float = 10.0, theme: Theme = Theme()) -> Rendered:
+    """Placards, one slogan per page (twice when double-sided), or tiled onto `tile` sheets."""
+    from .tiling import draw_tiled
+
+    pages = placard_pages(copy, size=size, landscape=landscape, theme=theme)
+    w, h = paper_size(size, landscape)
+    info = Info(f"{copy.title.text}: placards", f"Placards ({size}{', tiled on ' + str(tile) if tile else ''})",
+                copy.campaign_id, copy.language, "placard-tiled" if tile else "placard", print_scaling_none=True)
+    buffer = io.BytesIO()
+    canvas = pdf_canvas(buffer, info, (w, h))
+    repeated = [p for p in pages for _ in range(2 if double_sided else 1)]
+    if tile:
+        draw_tiled(canvas, repeated, copy, size=size, tile=tile, overlap=overlap_mm * MM,
+                   first_of_pair=[n % (2 if double_sided else 1) == 0 for n in range(len(repeated))])
+        sheet = paper_size(tile)
+    else:
+        for page in repeated:
+            canvas.setPageSize((w, h))
+            draw_placard(canvas, page)
+            canvas.showPage()
+        sheet = (w, h)
+    canvas.save()
+    data = buffer.getvalue()
+    orientation = "-landscape" if landscape else ""
+    name = f"{copy.campaign_id}-placards-{copy.language}-{str(size).lower()}{orientation}" + (
+        f"-tiled-{str(tile).lower()}" if tile else "")
+    return Rendered(data, name + ".pdf", info.material, page_count(data), sheet,
+                    details=tuple(p.planned for p in pages))
