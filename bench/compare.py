@@ -113,7 +113,7 @@ def main() -> None:
             if "pack" in command:
                 shutil.rmtree(f"{tmp}/pack", ignore_errors=True)
         times = {name: [] for name in commands}
-        peaks = {name: 0 for name in commands}
+        peaks = dict.fromkeys(commands, 0)
         for _ in range(args.runs):
             for name, (command, _) in commands.items():
                 elapsed, peak = run(command)

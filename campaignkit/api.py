@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
 
 from .errors import CampaignDataError, CampaignWarning
 from .layout.document import Rendered
@@ -122,9 +122,6 @@ def make_signup(campaign: Campaign, target: Target = None, *, paper: Paper | str
     from .materials.signup import render_signup
 
     copy = localise(campaign, lang, today=today)
-    if copy.petition is not None and copy.petition.keeper is None:
-        warnings.warn(CampaignWarning("petition.collected_by: no one is named as keeping the signers' details; the "
-                                      "sign-up sheet prints a line to write it on"), stacklevel=2)
     rendered = render_signup(copy, paper=to_paper(paper, SHEET_PAPERS), sheets=sheets, theme=_theme(theme, grayscale))
     return _deliver(rendered, target, force)
 

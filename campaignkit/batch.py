@@ -15,9 +15,9 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from . import __version__
 from .errors import CampaignkitError
@@ -48,7 +48,8 @@ def local_campaign(campaign: Campaign, event: LocalEvent, lang: str | None) -> C
     local = Event(
         id=f"local-{event.row}", kind="picket", title=Text(title, language), place=Text(place, language),
         date=event.date, time=event.time, end_time=event.end_time, status="upcoming",
-        organisers=tuple(Text(o, campaign.language) for o in event.organisers) or (default.organisers if default else ()),
+        organisers=tuple(Text(o, campaign.language) for o in event.organisers)
+        or (default.organisers if default else ()),
         contact=event.contact,
     )
     return dataclasses.replace(campaign, events=(local,))
@@ -99,7 +100,8 @@ def make_batch(campaign: Campaign, events: str | os.PathLike | Sequence[LocalEve
 
     unknown = [m for m in materials if m not in MATERIALS]
     if unknown or not materials:
-        raise CampaignkitError(f"materials: expected some of {', '.join(MATERIALS)}, got {', '.join(unknown) or 'none'}")
+        got = ", ".join(unknown) or "none"
+        raise CampaignkitError(f"materials: expected some of {', '.join(MATERIALS)}, got {got}")
     if isinstance(events, (str, os.PathLike)):
         rows, failed = read_events(events)
     else:
@@ -111,7 +113,8 @@ def make_batch(campaign: Campaign, events: str | os.PathLike | Sequence[LocalEve
         raise CampaignkitError(f"{failed[0]} (use --keep-going to make the other rows)")
     target = Path(out_dir)
     check_folder(Path(os.path.abspath(target)), KIND, force)
-    made, errors = [], list(failed)
+    made: list[tuple[LocalEvent, tuple[tuple[str, str, int], ...]]] = []
+    errors = list(failed)
     files: list[tuple[str, bytes]] = []
     args = (campaign, tuple(materials), lang, day)
     jobs = max(1, jobs or os.cpu_count() or 1)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from .tags import fallbacks
+
 
 @dataclass(frozen=True)
 class Text:
@@ -24,16 +26,14 @@ class Text:
         return self.original if lang is None else self.lookup(lang)[0]
 
     def lookup(self, lang: str) -> tuple[str, str]:
-        """(text, language it is in): the translation into `lang`, the original, or a translation
-        into a broader tag (`kk` for `kk-Cyrl`), else the original."""
-        tag = lang
-        while tag:
+        """(text, language it is in): the translation into `lang` or a broader tag of the same script
+        (`pt` for `pt-BR`), else the original."""
+        for tag in fallbacks(lang):
             if tag == self.language:
                 return self.original, self.language
             for code, value in self.translations:
                 if code == tag:
                     return value, code
-            tag = tag.rpartition("-")[0]
         return self.original, self.language
 
     def is_translated(self, lang: str) -> bool:

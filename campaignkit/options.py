@@ -7,12 +7,12 @@ naming the option, never a TypeError deep in the layout.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from .errors import CampaignkitError
 
 
-class Paper(str, Enum):
+class Paper(StrEnum):
     """A paper size, named as printers and the command line name it."""
 
     A0 = "A0"
@@ -24,9 +24,6 @@ class Paper(str, Enum):
     LETTER = "letter"
     TABLOID = "tabloid"
     HALF_LETTER = "half-letter"  # a leaflet cell of two-up on Letter; not offered as a paper choice
-
-    def __str__(self) -> str:
-        return self.value
 
 
 LEAFLET_PAPERS = (Paper.A4, Paper.A5, Paper.LETTER)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from . import __version__
 from .layout.document import Rendered
@@ -82,15 +82,22 @@ def pack_steps(campaign: Campaign, *, lang: str | None = None, paper: Paper | st
     return len(_steps(campaign, lang, to_paper(paper, LEAFLET_PAPERS), sheets, None, False)) + 1
 
 
+def check_pack_folder(out_dir: str | os.PathLike, force: bool = False) -> None:
+    """Fail early, in one line, when `out_dir` cannot become (or replace) a pack."""
+    from .write.folders import check_folder
+
+    check_folder(Path(os.path.abspath(out_dir)), KIND, force)
+
+
 def make_pack(campaign: Campaign, out_dir: str | os.PathLike, *, lang: str | None = None,
               paper: Paper | str = Paper.A4, sheets: int = 5, today: dt.date | None = None, grayscale: bool = False,
               force: bool = False, progress: Callable[[str], None] | None = None) -> Pack:
     """Make every material into `out_dir` (a new folder, an empty one, or an earlier pack)."""
-    from .write.folders import check_folder, replace_folder
+    from .write.folders import replace_folder
 
     chosen = to_paper(paper, LEAFLET_PAPERS)
     target = Path(out_dir)
-    check_folder(Path(os.path.abspath(target)), KIND, force)
+    check_pack_folder(target, force)
     made = _make_all(campaign, _steps(campaign, lang, chosen, sheets, today, grayscale), progress)
     files = [(_file_name(campaign, r), r) for r in made]
     sheet = _contact_sheet(campaign, files)

@@ -33,7 +33,7 @@ def to_data(value: Any) -> Any:
 
 def describe(campaign: Campaign, lang: str | None = None) -> str:
     """A plain-text overview of everything in the campaign."""
-    t = lambda text: text.get(lang) if text else ""  # noqa: E731
+    t = lambda text: text.get(lang) if text else ""
     lines = [f"{t(campaign.title)}  [{campaign.id}]"]
     if campaign.summary:
         lines += ["", " ".join(t(sentence.text) for sentence in campaign.summary)]

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .errors import CampaignkitError
+from .layout.document import Rendered
 
 MIN_MODULE_MM = 0.4  # hand-held scanning
 
@@ -64,13 +65,14 @@ def readable_forms(url: str) -> set[str]:
         host = parts.hostname or ""
         unicode_host = host.encode("ascii").decode("idna") if "xn--" in host else host
         netloc = parts.netloc.replace(host, unicode_host)
-        forms.add(urlunsplit((parts.scheme, netloc, unquote(parts.path), unquote(parts.query), unquote(parts.fragment))))
+        forms.add(urlunsplit((parts.scheme, netloc, unquote(parts.path), unquote(parts.query),
+                              unquote(parts.fragment))))
     except (UnicodeError, ValueError):
         pass
     return forms
 
 
-def verify_pdf(source: bytes | str | Path, *, dpi: int = 200, name: str | None = None) -> Report:
+def verify_pdf(source: bytes | str | Path | Rendered, *, dpi: int = 200, name: str | None = None) -> Report:
     """Decode every QR code on every page of a PDF (bytes or a path) and check it against the page."""
     pdfium, zxingcpp = _imports()
     if isinstance(source, (str, Path)):
@@ -80,7 +82,7 @@ def verify_pdf(source: bytes | str | Path, *, dpi: int = 200, name: str | None =
         except OSError as exc:
             raise CampaignkitError(f"{source}: cannot be read ({exc.strerror or exc})") from None
     else:
-        data, name = source, name or "<pdf>"
+        data, name = bytes(source), name or "<pdf>"
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

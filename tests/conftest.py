@@ -50,18 +50,20 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def pdf_text(data: bytes) -> list[str]:
-    """The text of each page as pypdf extracts it."""
+def pdf_text(data) -> list[str]:
+    """The text of each page as pypdf extracts it (of PDF bytes or a Rendered result)."""
     import pypdf
 
+    data = bytes(data)
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
-def pdf_problems(data: bytes) -> list[str]:
+def pdf_problems(data) -> list[str]:
     """Everything pypdf (strict) and qpdf (through pikepdf) find wrong with a PDF."""
     import pikepdf
     import pypdf
 
+    data = bytes(data)
     problems = []
     try:
         with warnings.catch_warnings():
@@ -76,10 +78,11 @@ def pdf_problems(data: bytes) -> list[str]:
     return problems
 
 
-def font_problems(data: bytes) -> list[str]:
+def font_problems(data) -> list[str]:
     """Fonts that are not embedded TrueType subsets with a ToUnicode map."""
     import pypdf
 
+    data = bytes(data)
     problems = []
     reader = pypdf.PdfReader(io.BytesIO(data))
     for number, page in enumerate(reader.pages, 1):
@@ -95,10 +98,11 @@ def font_problems(data: bytes) -> list[str]:
     return problems
 
 
-def render_pages(data: bytes, dpi: int = 150):
+def render_pages(data, dpi: int = 150):
     """Each page as a PIL image, rendered by pdfium."""
     import pypdfium2 as pdfium
 
+    data = bytes(data)
     doc = pdfium.PdfDocument(data)
     try:
         return [doc[i].render(scale=dpi / 72).to_pil() for i in range(len(doc))]
@@ -112,11 +116,12 @@ def decode_qr(image) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-def char_geometry(data: bytes):
+def char_geometry(data):
     """For each page: (width, height, [(char, left, bottom, right, top, font_size)])."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
+    data = bytes(data)
     doc = pdfium.PdfDocument(data)
     pages = []
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
 import pytest
@@ -15,6 +16,7 @@ from campaignkit.cli import main
 from conftest import pdf_text, squash
 
 CAMPAIGN = load()
+TODAY = dt.date(2026, 2, 1)  # the day of printing: before every picket in the list
 CITIES = [
     "London", "Manchester", "Glasgow", "Cardiff", "Belfast", "Berlin", "Paris", "Warsaw", "Kyiv", "Lviv",
     "Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург", "Казань",
@@ -39,7 +41,7 @@ def pickets(tmp_path):
 
 
 def test_keep_going_makes_every_good_row_and_names_the_bad_one(pickets, tmp_path):
-    result = make_batch(CAMPAIGN, pickets, tmp_path / "out", keep_going=True, jobs=2)
+    result = make_batch(CAMPAIGN, pickets, tmp_path / "out", keep_going=True, jobs=2, today=TODAY)
     folders = sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir())
     assert len(folders) == 29 and len(result.made) == 29
     assert [e.row for e in result.failed] == [BAD + 2]
@@ -49,7 +51,7 @@ def test_keep_going_makes_every_good_row_and_names_the_bad_one(pickets, tmp_path
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     import hashlib
 
-    assert len(manifest["files"]) == 29
+    assert len(manifest["files"]) == 29 + 2 and manifest["kind"] == "batch"  # the leaflets, index.json, index.csv
     for entry in manifest["files"]:
         assert hashlib.sha256((tmp_path / "out" / entry["name"]).read_bytes()).hexdigest() == entry["sha256"]
     assert all(name.isascii() for name in (p.name for p in folders))
@@ -57,13 +59,13 @@ def test_keep_going_makes_every_good_row_and_names_the_bad_one(pickets, tmp_path
 
 def test_without_keep_going_the_bad_row_is_an_error_and_nothing_is_made(pickets, tmp_path):
     with pytest.raises(CampaignkitError, match=rf"pickets.csv:{BAD + 2}: column date: expected a date"):
-        make_batch(CAMPAIGN, pickets, tmp_path / "out")
+        make_batch(CAMPAIGN, pickets, tmp_path / "out", today=TODAY)
     assert not (tmp_path / "out").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["pickets.csv"]
 
 
 def test_each_leaflet_carries_its_own_place_time_and_language(pickets, tmp_path):
-    result = make_batch(CAMPAIGN, pickets, tmp_path / "out", keep_going=True, jobs=1)
+    result = make_batch(CAMPAIGN, pickets, tmp_path / "out", keep_going=True, jobs=1, today=TODAY)
     for event, files in result.made:
         text = squash(" ".join(pdf_text((tmp_path / "out" / files[0][0]).read_bytes())))
         assert f"Square no. {CITIES.index(event.city)}" in text and event.city in text
@@ -75,8 +77,8 @@ def test_each_leaflet_carries_its_own_place_time_and_language(pickets, tmp_path)
 
 
 def test_jobs_1_and_jobs_2_give_identical_bytes(pickets, tmp_path):
-    one = make_batch(CAMPAIGN, pickets, tmp_path / "one", keep_going=True, jobs=1, materials=("leaflet", "signup"))
-    two = make_batch(CAMPAIGN, pickets, tmp_path / "two", keep_going=True, jobs=2, materials=("leaflet", "signup"))
+    one = make_batch(CAMPAIGN, pickets, tmp_path / "one", keep_going=True, jobs=1, materials=("leaflet", "signup"), today=TODAY)
+    two = make_batch(CAMPAIGN, pickets, tmp_path / "two", keep_going=True, jobs=2, materials=("leaflet", "signup"), today=TODAY)
     assert [f for _, f in one.made] == [f for _, f in two.made]
     for _, files in one.made:
         for name, _, _ in files:
@@ -87,7 +89,7 @@ def test_jobs_1_and_jobs_2_give_identical_bytes(pickets, tmp_path):
     "header, row, expected",
     [
         ("city,place,date", "Leeds,,2026-03-01", "column place: is empty"),
-        ("city,place,date,lang", "Leeds,Square,2026-03-01,fr", "column lang: unknown language 'fr'"),
+        ("city,place,date,lang", "Leeds,Square,2026-03-01,kz", "column lang: unknown language 'kz' (did you mean 'kk'?)"),
         ("city,place,date,time", "Leeds,Square,2026-03-01,25:00", "column time: expected a time like 18:30"),
     ],
 )
@@ -105,11 +107,20 @@ def test_unknown_column_suggests_the_right_one(tmp_path):
         read_events(path)
 
 
+def test_a_row_before_the_day_of_printing_is_an_error_not_a_leaflet(pickets, tmp_path):
+    result = make_batch(CAMPAIGN, pickets, tmp_path / "out", keep_going=True, jobs=1, today=dt.date(2026, 3, 5))
+    past = [e for e in result.failed if "before the day of printing" in e.message]
+    expected = {i + 2 for i in range(len(CITIES)) if i != BAD and 1 + i % 28 < 5}
+    assert len(expected) == 6 and {e.row for e in past} == expected
+    assert all(event.date >= dt.date(2026, 3, 5) for event, _ in result.made)
+
+
 def test_cli_batch(pickets, tmp_path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["batch", "--events", str(pickets), "-o", str(out), "--jobs", "2"])
+    result = CliRunner().invoke(main, ["batch", "--events", str(pickets), "-o", str(out), "-j", "2",
+                                       "--today", "2026-02-01"])
     assert result.exit_code == 1 and "column date" in result.output and not out.exists()
     result = CliRunner().invoke(main, ["batch", "--events", str(pickets), "-o", str(out), "--keep-going",
-                                       "--materials", "leaflet,placard"])
+                                       "--materials", "leaflet,placard", "--today", "2026-02-01"])
     assert result.exit_code == 1 and "Made 29 event folders (58 files)" in result.output
     assert "1 row(s) failed" in result.output

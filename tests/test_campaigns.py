@@ -66,11 +66,16 @@ def test_json_file_loads(tmp_path):
     assert load(path).statements[0].demands[0].text.original == "D"
 
 
-def test_template_from_init_validates():
-    from importlib.resources import files
+def test_template_from_init_validates_and_its_picket_is_still_to_come():
+    import datetime as dt
 
-    campaign = loads((files("campaignkit.templates") / "campaign.toml").read_bytes(), name="template")
+    from campaignkit.templates import template
+
+    day = dt.date(2031, 5, 6)
+    campaign = loads(template(day), name="template")
     assert campaign.events[0].time == "17:30"
+    assert campaign.events[0].date == day + dt.timedelta(days=14) and not campaign.events[0].is_past(day)
+    assert campaign.petition.collected_by.original == "Northgate Transport Workers"
 
 
 def error_for(write_campaign, text: str, name: str = "campaign.toml") -> str:

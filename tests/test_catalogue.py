@@ -27,16 +27,17 @@ from campaignkit import (
     UnsafeURLError,
     load,
     loads,
+    make_factsheet,
+    make_leaflet,
+    make_pack,
+    make_placard,
 )
-from campaignkit import qr
 from campaignkit.cli import main
-from campaignkit.factsheet import make_factsheet
-from campaignkit.images import place_image
-from campaignkit.leaflet import make_leaflet
-from campaignkit.output import slugify, write_atomic
-from campaignkit.pack import make_pack
-from campaignkit.paper import MM
-from campaignkit.placard import make_placard
+from campaignkit.layout import qr
+from campaignkit.layout.images import place_image
+from campaignkit.layout.paper import MM
+from campaignkit.slugs import slugify
+from campaignkit.write import write_atomic
 
 from conftest import char_geometry, decode_qr, pdf_text, render_pages, squash
 
@@ -91,7 +92,7 @@ def test_02_markup_tags_are_literal_with_no_file_read_or_network(monkeypatch):
 
     monkeypatch.setattr(socket, "socket", no_network)
     evil = '<font color=red>x</font> <img src="/etc/passwd"/> <unichar name="x"/>'
-    data = make_leaflet(campaign_with({"Fair pay.": evil.replace('"', "'")}))
+    data = make_leaflet(campaign_with({"Fair pay.": evil.replace('"', "'")})).data
     assert evil.replace('"', "'") in text_of(data)
     assert b"/Subtype /Image" not in data
 
@@ -214,7 +215,7 @@ def test_17_single_script_idn_prints_both_forms_and_encodes_ascii():
 def test_18_a_url_too_long_for_the_code_gives_bytes_room_and_module_size():
     long_url = "https://example.org/" + "a" * 900
     campaign = campaign_with({"https://example.org/statement": long_url})
-    with pytest.raises(FitError, match=r"sources\[src\]\.url: the URL is 920 bytes; its QR code needs \d+ mm for 0.5 mm modules but this material has room for 45 mm \(modules would be 0\.\d\d mm\)"):
+    with pytest.raises(FitError, match=r"sources\[0\]\.url: the URL is 920 bytes; its QR code needs \d+ mm for 0.5 mm modules but this material has room for 45 mm \(modules would be 0\.\d\d mm\)"):
         make_leaflet(campaign)
 
 

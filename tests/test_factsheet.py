@@ -9,12 +9,11 @@ from click.testing import CliRunner
 from PIL import ImageDraw
 from reportlab.pdfgen.canvas import Canvas
 
-from campaignkit import CampaignkitError, GlyphError, load, loads
-from campaignkit import fonts, qr
+from campaignkit import CampaignkitError, GlyphError, load, loads, make_factsheet
 from campaignkit.cli import main
-from campaignkit.factsheet import make_factsheet
-from campaignkit.i18n import format_date
-from campaignkit.paper import MM
+from campaignkit.layout import fonts, qr
+from campaignkit.layout.paper import MM
+from campaignkit.localise import Labels
 from campaignkit.verify import verify_pdf
 
 from conftest import char_geometry, decode_qr, font_problems, pdf_problems, pdf_text, render_pages, squash
@@ -40,7 +39,7 @@ def test_every_source_url_decodes_exactly_and_is_printed(sheet):
 def test_every_timeline_date_place_fact_and_source_title_is_printed(lang):
     text = squash(" ".join(pdf_text(make_factsheet(CAMPAIGN, lang=lang))))
     for entry in CAMPAIGN.timeline:
-        when = entry.when.get(lang) if entry.when else format_date(entry.date, lang or "en")
+        when = entry.when.get(lang) if entry.when else Labels(lang or "en").formats.date(entry.date)
         assert squash(when) in text
         assert squash(entry.text.get(lang)) in text
         for place in entry.places:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import socket
@@ -11,9 +12,8 @@ import sys
 import pytest
 from PIL import ImageDraw
 
-from campaignkit import load
+from campaignkit import load, make_pack
 from campaignkit.batch import make_batch
-from campaignkit.pack import make_pack
 
 from conftest import ROOT, decode_qr, render_pages
 
@@ -36,7 +36,8 @@ def test_every_material_is_made_without_the_network(no_network, tmp_path):
     assert make_pack(example, tmp_path / "example").files
     csv = tmp_path / "e.csv"
     csv.write_text("city,place,date\nLeeds,Square,2026-03-01\nАлматы,Алаң,2026-03-02\n", encoding="utf-8")
-    result = make_batch(CAMPAIGN, csv, tmp_path / "batch", materials=("leaflet", "placard", "signup"), jobs=1)
+    result = make_batch(CAMPAIGN, csv, tmp_path / "batch", materials=("leaflet", "placard", "signup"), jobs=1,
+                        today=dt.date(2026, 2, 1))
     assert len(result.made) == 2
 
 

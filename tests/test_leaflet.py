@@ -13,12 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 import campaignkit
-from campaignkit import GlyphError, load, loads
+from campaignkit import GlyphError, load, loads, make_leaflet
 from campaignkit.cli import main
-from campaignkit.leaflet import make_leaflet
-from campaignkit.paper import MM
+from campaignkit.layout.paper import MM
 
-from conftest import char_geometry, decode_qr, font_problems, pdf_problems, pdf_text, render_pages, squash
+from conftest import ROOT, char_geometry, decode_qr, font_problems, pdf_problems, pdf_text, render_pages, squash
 
 CAMPAIGN = load()
 LONG_DEMAND = " ".join(f"word{n}" for n in range(150))
@@ -55,7 +54,7 @@ AWKWARD = loads(
 
 @pytest.fixture(scope="module")
 def builtin_pdfs():
-    return {paper: make_leaflet(CAMPAIGN, paper=paper) for paper in ("A4", "A5", "letter")}
+    return {paper: make_leaflet(CAMPAIGN, paper=paper).data for paper in ("A4", "A5", "letter")}
 
 
 def all_text(data: bytes) -> str:
@@ -68,15 +67,17 @@ def expected_strings(campaign, lang=None, statements=None):
             yield item.text.get(lang)
         for name in st.signatories:
             yield name.get(lang)
-    for ev in campaign.events[:1]:
-        yield ev.place.get(lang)
-        yield ev.title.get(lang)
-        for org in (*ev.organisers, *ev.supporters):
-            yield org.get(lang)
+
+
+def event_strings(event, lang=None):
+    yield event.place.get(lang)
+    yield event.title.get(lang)
+    for org in (*event.organisers, *event.supporters):
+        yield org.get(lang)
 
 
 @pytest.mark.parametrize("paper", ["A4", "A5", "letter"])
-def test_every_demand_call_signatory_and_the_event_place_is_printed(builtin_pdfs, paper):
+def test_every_demand_call_and_signatory_is_printed(builtin_pdfs, paper):
     text = all_text(builtin_pdfs[paper])
     for expected in expected_strings(CAMPAIGN):
         assert squash(expected) in text, expected
@@ -91,7 +92,33 @@ def test_translated_leaflet_prints_the_translations(lang):
         assert squash(expected) in text, expected
     assert squash(CAMPAIGN.title.get(lang)) in text
     assert {"ru": "требует:", "kk": "талап етеді:"}[lang] in text
-    assert {"ru": "8 января 2022", "kk": "2022 жылғы 8 қаңтар"}[lang] in text
+    assert {"ru": "Перевод с английского", "kk": "Ағылшын тілінен аударма"}[lang] in text
+
+
+@pytest.mark.parametrize("lang", [None, "ru", "kk"])
+def test_a_past_event_is_reported_never_offered_to_join(lang):
+    picket = CAMPAIGN.event("london-picket")
+    default = all_text(make_leaflet(CAMPAIGN, lang=lang))
+    for label in ("Join the picket", "Приходите на пикет", "Пикетке қосылыңыз"):
+        assert label not in default
+    assert {None: "Next picket", "ru": "Следующий пикет", "kk": "Келесі пикет"}[lang] in default
+    chosen = all_text(make_leaflet(CAMPAIGN, lang=lang, event="london-picket"))
+    for expected in event_strings(picket, lang):
+        assert squash(expected) in chosen, expected
+    assert {None: "What happened on 8 January 2022 (date inferred)", "ru": "Что произошло 8 января 2022 г.",
+            "kk": "2022 жылғы 8 қаңтар (күні жанама анықталған): не болды"}[lang] in chosen
+    for label in ("Join the picket", "Приходите на пикет", "Пикетке қосылыңыз"):
+        assert label not in chosen
+
+
+def test_an_upcoming_event_is_advertised_with_its_weekday():
+    import datetime as dt
+
+    campaign = load(ROOT / "examples" / "harbour-cleaners-strike.toml")
+    before = all_text(make_leaflet(campaign, today=dt.date(2026, 3, 1)))
+    assert "Join the picket" in before and "Monday 9 March 2026" in before
+    after = all_text(make_leaflet(campaign, today=dt.date(2026, 3, 20)))
+    assert "Join the picket" not in after and "Next picket" in after
 
 
 @pytest.mark.parametrize("paper", ["A4", "A5", "letter"])
@@ -136,7 +163,7 @@ def test_text_inside_the_printable_area_at_a_readable_size(builtin_pdfs, paper):
 
 
 def test_demands_on_a5_are_at_least_9_point():
-    data = make_leaflet(CAMPAIGN, paper="A5")
+    data = make_leaflet(CAMPAIGN, paper="A5").data
     demand_words = {w for st in CAMPAIGN.statements for d in st.demands for w in d.text.original.split()}
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -155,8 +182,8 @@ def test_demands_on_a5_are_at_least_9_point():
 
 def test_same_input_same_bytes_across_processes():
     code = (
-        "import sys, campaignkit; from campaignkit.leaflet import make_leaflet; "
-        "sys.stdout.buffer.write(make_leaflet(campaignkit.load(), paper='A5', lang='kk'))"
+        "import sys, campaignkit; "
+        "sys.stdout.buffer.write(campaignkit.make_leaflet(campaignkit.load(), paper='A5', lang='kk').data)"
     )
     outputs = {
         subprocess.run(
@@ -165,7 +192,7 @@ def test_same_input_same_bytes_across_processes():
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
-    assert outputs.pop() == make_leaflet(CAMPAIGN, paper="A5", lang="kk")
+    assert outputs.pop() == make_leaflet(CAMPAIGN, paper="A5", lang="kk").data
 
 
 def test_metadata_has_title_subject_language_and_no_personal_data(builtin_pdfs):
@@ -182,7 +209,7 @@ def test_metadata_has_title_subject_language_and_no_personal_data(builtin_pdfs):
 
 
 def test_awkward_text_prints_literally_and_nothing_is_lost():
-    data = make_leaflet(AWKWARD, paper="A5")
+    data = make_leaflet(AWKWARD, paper="A5", event="e")
     assert pdf_problems(data) == []
     text = all_text(data)
     for expected in (
@@ -231,7 +258,7 @@ def test_missing_glyph_is_an_error_naming_field_and_character():
 
 
 def test_two_up_puts_two_a5_leaflets_on_each_a4_landscape_sheet():
-    data = make_leaflet(CAMPAIGN, two_up=True)
+    data = make_leaflet(CAMPAIGN, two_up=True).data
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 2
     for page in reader.pages:
@@ -252,7 +279,7 @@ def test_grayscale_has_no_colour():
 
 
 def test_bleed_grows_the_page_sets_the_trim_box_and_runs_colour_into_the_bleed():
-    data = make_leaflet(CAMPAIGN, paper="A5", bleed_mm=3)
+    data = make_leaflet(CAMPAIGN, paper="A5", bleed_mm=3).data
     page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
     trim = [float(v) for v in page.trimbox]
     assert abs((trim[2] - trim[0]) - 148 * MM) < 0.01 and abs((trim[3] - trim[1]) - 210 * MM) < 0.01
@@ -283,15 +310,42 @@ def test_cli_failure_leaves_no_file(tmp_path):
     assert list(tmp_path.iterdir()) == [bad]
 
 
-def test_api_writes_to_a_path_a_stream_or_returns_bytes(tmp_path):
-    data = campaignkit.make_leaflet(CAMPAIGN, paper="A5")
+def test_api_writes_to_a_path_a_stream_or_returns_the_rendered_leaflet(tmp_path):
+    rendered = campaignkit.make_leaflet(CAMPAIGN, paper="A5")
+    assert rendered.pages == 2 and rendered.material == "leaflet" and rendered.name.endswith("-a5.pdf")
+    assert abs(rendered.page_size[0] - 148 * MM) < 0.01 and bytes(rendered) == rendered.data
     stream = io.BytesIO()
-    assert campaignkit.make_leaflet(CAMPAIGN, stream, paper="A5") is None
-    assert campaignkit.make_leaflet(CAMPAIGN, tmp_path / "l.pdf", paper="A5") is None
-    assert stream.getvalue() == data == (tmp_path / "l.pdf").read_bytes()
+    campaignkit.make_leaflet(CAMPAIGN, stream, paper="A5")
+    campaignkit.make_leaflet(CAMPAIGN, tmp_path / "l.pdf", paper="A5")
+    assert stream.getvalue() == rendered.data == (tmp_path / "l.pdf").read_bytes()
+
+
+def test_the_api_refuses_to_overwrite_a_file_campaignkit_did_not_make(tmp_path):
+    mine = tmp_path / "mine.pdf"
+    mine.write_bytes(b"%PDF-1.4 my own notes")
+    with pytest.raises(campaignkit.OutputError, match="was not made by campaignkit; use --force"):
+        campaignkit.make_leaflet(CAMPAIGN, mine)
+    assert mine.read_bytes() == b"%PDF-1.4 my own notes"
+    campaignkit.make_leaflet(CAMPAIGN, mine, force=True)
+    assert pdf_text(mine.read_bytes())
+    campaignkit.make_leaflet(CAMPAIGN, mine)  # now campaignkit's own: replaced without force
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("paper", "A7", "paper: expected one of A4, A5, letter, got 'A7'"),
+    ("paper", 4, "paper: expected one of A4, A5, letter, got 4"),
+    ("lang", "kz", "lang: unknown language 'kz' (did you mean 'kk'?)"),
+    ("bleed_mm", "3", "bleed: expected a number from 0 to 10, got '3'"),
+])
+def test_a_bad_api_option_is_a_campaignkit_error_naming_it(option, value, message):
+    with pytest.raises(campaignkit.CampaignkitError) as info:
+        campaignkit.make_leaflet(CAMPAIGN, **{option: value})
+    assert message in str(info.value)
 
 
 def test_event_option_chooses_which_event_to_advertise():
+    import datetime as dt
+
     two = loads(
         'id = "t"\ntitle = "T"\n[[statements]]\nid = "s"\nby = "B"\ndemands = ["D"]\n'
         '[[events]]\nid = "rally"\ntitle = "Rally"\nplace = "Town Square"\n'
@@ -299,17 +353,15 @@ def test_event_option_chooses_which_event_to_advertise():
         name="two.toml",
     )
     assert "Town Square" in all_text(make_leaflet(two)) and "Harbour Steps" not in all_text(make_leaflet(two))
-    chosen = all_text(make_leaflet(two, event="vigil"))
-    assert "Harbour Steps" in chosen and "1 May 2026 20:00" in chosen and "Town Square" not in chosen
+    chosen = all_text(make_leaflet(two, event="vigil", today=dt.date(2026, 4, 1)))
+    assert "Harbour Steps" in chosen and "Friday 1 May 2026 20:00" in chosen and "Town Square" not in chosen
     with pytest.raises(campaignkit.CampaignkitError, match=r"event: no event with id 'march' \(events: rally, vigil\)"):
         make_leaflet(two, event="march")
 
 
 def test_a_short_campaign_gets_larger_type_and_stays_on_one_side():
-    from conftest import ROOT
-
     short = load(ROOT / "examples" / "harbour-cleaners-strike.toml")
-    a4 = make_leaflet(short)
+    a4 = make_leaflet(short).data
     sizes = [size for _, _, chars in char_geometry(a4) for *_, size in chars]
     assert len(pdf_text(a4)) == 1 and max(sizes) >= 40 and sorted(sizes)[len(sizes) // 2] >= 10.5
     assert len(pdf_text(make_leaflet(short, paper="A5"))) == 1  # no back page holding only the QR code
@@ -317,7 +369,7 @@ def test_a_short_campaign_gets_larger_type_and_stays_on_one_side():
 
 @pytest.mark.parametrize("paper, lang", [("A4", None), ("A5", None), ("A5", "ru"), ("A5", "kk"), ("letter", "kk")])
 def test_no_paragraph_ends_on_a_line_of_one_word(paper, lang):
-    paragraphs = [CAMPAIGN.summary.get(lang)] + [
+    paragraphs = [" ".join(s.text.get(lang) for s in CAMPAIGN.summary)] + [
         item.text.get(lang) for st in CAMPAIGN.statements for item in (*st.demands, *st.calls)
     ]
     last_words = {p.split()[-1] for p in paragraphs if len(p.split()) > 2}

@@ -10,9 +10,8 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from campaignkit import CampaignkitError, OutputError, load
+from campaignkit import CampaignkitError, OutputError, load, make_pack
 from campaignkit.cli import main
-from campaignkit.pack import make_pack
 from campaignkit.verify import verify_pdf
 
 from conftest import font_problems, pdf_problems
@@ -32,11 +31,12 @@ def manifest(folder):
 
 
 def test_the_pack_holds_every_material(pack):
-    kinds = [f["kind"] for f in manifest(pack)["files"]]
-    assert kinds.count("leaflet") == 1 and kinds.count("leaflet two-up") == 1
-    assert kinds.count("placard A3") == len(CAMPAIGN.slogans)
-    assert "placard A2 tiled on A4" in kinds and "fact sheet" in kinds and "sign-up sheets" in kinds
-    assert kinds.count("social cards") == 2 * len(CAMPAIGN.slogans) and "contact sheet" in kinds
+    kinds = [f["material"] for f in manifest(pack)["files"]]
+    assert kinds.count("leaflet") == 1 and kinds.count("leaflet-two-up") == 1
+    assert kinds.count("placard") == len(CAMPAIGN.slogans)
+    assert "placard-tiled" in kinds and "factsheet" in kinds and "signup" in kinds
+    assert kinds.count("card") == 2 * len(CAMPAIGN.slogans) and "contact-sheet" in kinds
+    assert manifest(pack)["kind"] == "pack"
     for entry in manifest(pack)["files"]:
         assert (pack / entry["name"]).is_file()
         assert all(c.isascii() and (c.isalnum() or c in "-./") for c in entry["name"])
@@ -68,7 +68,7 @@ def test_every_pdf_is_valid_embeds_its_fonts_and_passes_verify(pack):
 
 def test_contact_sheet_shows_every_page(pack):
     sheet = Image.open(pack / "kazakhstan-2022-contact-sheet.png")
-    pages = sum(e.get("pages", 1) for e in manifest(pack)["files"] if e["kind"] != "contact sheet")
+    pages = sum(e.get("pages", 1) for e in manifest(pack)["files"] if e["material"] != "contact-sheet")
     assert sheet.width > 1000 and sheet.height > 160 * (pages // 9)
 
 
@@ -89,10 +89,27 @@ def test_a_second_run_replaces_an_earlier_pack(tmp_path):
 
 
 def test_refuses_a_folder_that_is_not_a_pack(tmp_path):
-    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError, match="not empty and holds no campaignkit pack"):
-        make_pack(CAMPAIGN, tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"holds files campaignkit did not make \(notes.txt\)"):
+        make_pack(CAMPAIGN, folder)
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_user_files_in_an_earlier_pack_are_refused_or_kept_with_force(tmp_path):
+    folder = tmp_path / "p"
+    make_pack(CAMPAIGN, folder, sheets=1)
+    (folder / "NOTES.txt").write_text("who prints what", encoding="utf-8")
+    (folder / "photos").mkdir()
+    (folder / "photos" / "picket.jpg").write_bytes(b"\xff\xd8 not really")
+    with pytest.raises(OutputError, match=r"holds files campaignkit did not make \(NOTES.txt, photos\)"):
+        make_pack(CAMPAIGN, folder, lang="ru")
+    make_pack(CAMPAIGN, folder, lang="ru", force=True)
+    assert manifest(folder)["language"] == "ru"
+    assert (folder / "NOTES.txt").read_text(encoding="utf-8") == "who prints what"
+    assert (folder / "photos" / "picket.jpg").read_bytes() == b"\xff\xd8 not really"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]
 
 
 def test_a_failure_halfway_leaves_nothing(tmp_path):
@@ -115,13 +132,14 @@ def test_unwritable_output_is_one_clear_line(tmp_path):
 def test_cli_pack_prints_a_summary(tmp_path):
     result = CliRunner().invoke(main, ["pack", "-o", str(tmp_path / "p"), "--sheets", "2"])
     assert result.exit_code == 0, result.output
-    assert "21 files in" in result.output and "signup-2-sheets.pdf" in result.output
+    assert "21 files in" in result.output and "signup-en-2-sheets.pdf" in result.output
 
 
 def test_cli_preview_renders_each_page(tmp_path, pack):
-    result = CliRunner().invoke(main, ["preview", str(pack / "kazakhstan-2022-factsheet-a4.pdf"), "-o", str(tmp_path), "--dpi", "50"])
+    pdf = pack / "kazakhstan-2022-factsheet-en-a4.pdf"
+    result = CliRunner().invoke(main, ["preview", str(pdf), "-o", str(tmp_path), "--dpi", "50"])
     assert result.exit_code == 0, result.output
     pngs = sorted(tmp_path.glob("*.png"))
-    assert [p.name for p in pngs] == ["kazakhstan-2022-factsheet-a4-p1.png", "kazakhstan-2022-factsheet-a4-p2.png"]
+    assert [p.name for p in pngs] == ["kazakhstan-2022-factsheet-en-a4-p01.png", "kazakhstan-2022-factsheet-en-a4-p02.png"]
     width, height = Image.open(pngs[0]).size
     assert abs(width - 210 / 25.4 * 50) <= 1 and abs(height - 297 / 25.4 * 50) <= 1

@@ -7,14 +7,43 @@ import subprocess
 import sys
 
 import campaignkit
-from campaignkit import fonts
+from campaignkit.layout import fonts
 
 from conftest import ROOT
 
+PUBLIC = [
+    "DEFAULT_CAMPAIGN", "URL", "BatchResult", "Campaign", "CampaignDataError", "CampaignFileError", "CampaignWarning",
+    "CampaignkitError", "Copy", "Event", "Fact", "FitError", "GlyphError", "ImageError", "Item", "LocalEvent", "Name",
+    "OutputError", "Pack", "Paper", "Petition", "PlannedSlogan", "Rendered", "Report", "Slogan", "Source", "Speaker",
+    "Statement", "Text", "Theme", "TimelineEntry", "Translation", "UnsafeURLError", "__version__", "builtin_campaigns",
+    "load", "loads", "localise", "make_batch", "make_factsheet", "make_leaflet", "make_pack", "make_placard",
+    "make_signup", "make_social", "plan_placards", "preview_pdf", "verify_pdf",
+]
 
-def test_public_names():
+
+def test_public_names_are_pinned_documented_and_importable():
+    assert campaignkit.__all__ == PUBLIC, "a change to the public API: update PUBLIC and the README's API section"
     for name in campaignkit.__all__:
-        assert getattr(campaignkit, name) is not None, name
+        value = getattr(campaignkit, name)
+        assert value is not None, name
+        if callable(value) and name != "Paper":
+            assert (value.__doc__ or "").strip(), f"{name} has no docstring"
+
+
+def test_the_readme_documents_every_public_function():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in PUBLIC:
+        if name[0].islower() and not name.startswith("__") and name != "DEFAULT_CAMPAIGN":
+            assert name in readme, name
+
+
+def test_the_package_is_typed_and_passes_ruff_and_mypy():
+    assert (ROOT / "campaignkit" / "py.typed").is_file()
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "campaignkit", "tests", "bench"], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+    mypy = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
 
 
 def test_bundled_fonts_and_licence_are_found():

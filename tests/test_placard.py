@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image, ImageChops, ImageFilter
 
-from campaignkit import FitError, GlyphError, load
+from campaignkit import FitError, GlyphError, load, make_placard, plan_placards
 from campaignkit.cli import main
-from campaignkit.fit import fit_text
-from campaignkit import fonts
-from campaignkit.paper import MM, paper_size
-from campaignkit.placard import TILE_MARGIN, make_placard, plan_placards, tile_grid
+from campaignkit.layout import fonts
+from campaignkit.layout.fit import fit_text
+from campaignkit.layout.paper import MM, paper_size
+from campaignkit.materials.tiling import TILE_MARGIN, tile_grid
 
 from conftest import char_geometry, font_problems, pdf_problems, pdf_text, render_pages, squash
 
@@ -23,7 +23,7 @@ CAMPAIGN = load()
 
 @pytest.fixture(scope="module")
 def a3():
-    return make_placard(CAMPAIGN, size="A3")
+    return make_placard(CAMPAIGN, size="A3").data
 
 
 def test_one_page_per_slogan_with_its_text(a3):
@@ -55,7 +55,7 @@ def test_a3_pages_are_a3_valid_and_embed_their_fonts(a3):
 
 
 def test_same_input_same_bytes(a3):
-    assert make_placard(CAMPAIGN, size="A3") == a3
+    assert make_placard(CAMPAIGN, size="A3").data == a3
 
 
 def test_line_breaks_fall_between_words_and_are_balanced():
@@ -106,7 +106,7 @@ def test_missing_glyph_is_an_error_naming_the_slogan():
 
 
 def test_a2_tiled_on_a4_is_an_assembly_page_and_a4_tiles():
-    data = make_placard(CAMPAIGN, size="A2", tile="A4", slogans=["Stop the intervention, release the detainees!"])
+    data = make_placard(CAMPAIGN, size="A2", tile="A4", slogans=["Stop the intervention, release the detainees!"]).data
     reader = pypdf.PdfReader(io.BytesIO(data))
     grid = tile_grid(*paper_size("A2"), "A4", 10 * MM)
     assert len(reader.pages) == 1 + grid.rows * grid.cols

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from campaignkit import load
+from campaignkit import CampaignWarning, load, make_signup
 from campaignkit.cli import main
-from campaignkit.paper import MM
-from campaignkit.signup import make_signup
+from campaignkit.layout.paper import MM
 
 from conftest import ROOT, char_geometry, decode_qr, font_problems, pdf_problems, pdf_text, render_pages, squash
 
@@ -20,7 +19,7 @@ def row_lines(data: bytes):
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    doc = pdfium.PdfDocument(data)
+    doc = pdfium.PdfDocument(bytes(data))
     page = doc[0]
     ys = []
     for obj in page.get_objects():
@@ -43,22 +42,35 @@ def test_rows_are_at_least_8_mm_tall_and_numbered():
     assert f"{rows}" in first and f"{rows + 1}" in second
 
 
-def test_each_sheet_carries_its_id_demands_and_consent():
-    data = make_signup(CAMPAIGN, sheets=3, lang="ru")
+def test_each_sheet_carries_its_id_demands_by_whom_and_consent():
+    with pytest.warns(CampaignWarning, match="petition.collected_by: no one is named"):
+        data = make_signup(CAMPAIGN, sheets=3, lang="ru")
     pages = [squash(p) for p in pdf_text(data)]
     assert len(pages) == 3
     for n, page in enumerate(pages, 1):
-        assert f"Лист {n} из 3" in page and "kazakhstan-2022" in page and "8 января 2022" in page
+        assert f"Лист {n} из 3" in page and "kazakhstan-2022" in page
+        assert "8 января 2022" not in page  # the London picket is past: no date on the sheet id
         for st in CAMPAIGN.statements:
+            assert squash(st.by.get("ru")) in page
             for demand in st.demands:
                 assert squash(demand.brief("ru")) in page
-        assert "AntiCapitalistResistance (ACR)" in page and "не будут переданы" in page
+        # No one is named as keeping the details (the picket's organisers never started a petition).
+        assert "AntiCapitalistResistance" not in page and "не будут переданы" in page and "____" in page
     assert pdf_problems(data) == [] and font_problems(data) == []
+
+
+def test_the_consent_line_names_the_petition_keeper_and_the_id_the_next_event():
+    import datetime as dt
+
+    campaign = load(ROOT / "examples" / "harbour-cleaners-strike.toml")
+    page = squash(pdf_text(make_signup(campaign, today=dt.date(2026, 3, 1)))[0])
+    assert "Harbour Health Workers' Branch (strike@example.org) may keep your details" in page
+    assert "Monday 9 March 2026 · Sheet 1 of 1" in page
 
 
 def test_petition_qr_code_when_the_campaign_has_one():
     campaign = load(ROOT / "examples" / "harbour-cleaners-strike.toml")
-    data = make_signup(campaign)
+    data = make_signup(campaign).data
     assert decode_qr(render_pages(data, 150)[0]) == [campaign.petition_url.ascii]
     assert campaign.petition_url.text in "".join(pdf_text(data)[0].split())
     assert decode_qr(render_pages(make_signup(CAMPAIGN), 150)[0]) == []

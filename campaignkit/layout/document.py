@@ -15,12 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import FitError
+from ..marks import CREATOR, MATERIAL_MARK
 from . import fonts
 from .flowables import forget_earlier_builds
 from .text import Typesetter
-
-CREATOR = "campaignkit"
-MATERIAL_MARK = "campaignkit-material="
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import fonts
 from ..errors import FitError
+from . import fonts
 
 LEADING = 1.06
 ABOVE = 0.95  # top of accented capitals (Й, Ё, Ә) above the baseline, in em
@@ -73,7 +73,8 @@ class _Breaker:
         return self.rows[k][n], tuple(reversed(out))
 
 
-def fit_text(text: str, font: str, width: float, height: float, *, minimum: float, maximum: float, field: str) -> Fitted:
+def fit_text(text: str, font: str, width: float, height: float, *, minimum: float, maximum: float,
+             field: str) -> Fitted:
     """The largest size (<= maximum) at which `text` fits width x height; FitError below `minimum`."""
     words = tuple(text.split())
     if not words:

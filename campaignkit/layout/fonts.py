@@ -6,9 +6,9 @@ Three faces of Noto Sans cover English, Russian, Kazakh (Cyrillic and Latin) and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import GlyphError
 
@@ -45,36 +45,11 @@ def register(name: str) -> str:
 
 
 def _load_font(name: str):
-    """A reportlab TTFont for a bundled face: parsed from the file, or with its parsed tables from
-    the cache when the cache holds them for this very file (size, modification time) and reportlab."""
-    import reportlab
-    import reportlab.pdfbase.ttfonts as ttfonts
+    """A reportlab TTFont for a bundled face, parsed from the file itself (never from a cache: the
+    character-to-glyph map decides what is printed)."""
+    from reportlab.pdfbase import ttfonts
 
-    from ..cache import cached
-
-    path = font_dir() / FILES[name]
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns, reportlab.Version)
-
-    def parse() -> dict:
-        tables = vars(ttfonts.TTFontFace(str(path))).copy()
-        tables.pop("_pdfScale", None)  # a lambda; rebuilt from unitsPerEm
-        return tables
-
-    try:
-        tables = cached("font", key, parse)
-        face = ttfonts.TTFontFace.__new__(ttfonts.TTFontFace)
-        face.__dict__.update(tables)
-        face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x, m=1000.0 / face.unitsPerEm: x * m)
-    except Exception:  # noqa: BLE001 - whatever went wrong, parsing the file is always right
-        return ttfonts.TTFont(name, str(path))
-    # Let reportlab build the TTFont as usual, handing it the face instead of parsing the file again.
-    original = ttfonts.TTFontFace
-    ttfonts.TTFontFace = lambda *args, **kwargs: face
-    try:
-        return ttfonts.TTFont(name, str(path))
-    finally:
-        ttfonts.TTFontFace = original
+    return ttfonts.TTFont(name, str(font_dir() / FILES[name]))
 
 
 def register_all() -> None:

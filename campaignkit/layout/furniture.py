@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from ..errors import FitError
 from ..localise.copy import Copy, EventCopy, Phrase
 from ..model import URL
 from . import fonts, qr
@@ -34,13 +35,30 @@ def band_logo(copy: Copy, max_width_mm: float = 26, max_height_mm: float = 20):
 
 def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy: Copy, *,
                 kicker: Phrase | None = None, pad: float = 4 * MM, logo: bool = True,
-                aside: Phrase | None = None, aside_width: float = 0.0) -> Band:
+                aside: Phrase | None = None, aside_width: float = 0.0,
+                fit: tuple[float, float] | None = None) -> Band:
     """The campaign title on a colour band across the top of the page (a rule in grayscale), with the
-    logo and an aside (a sheet id) at the end of the line."""
+    logo and an aside (a sheet id) at the end of the line.
+
+    With `fit` = (width, most height), a title too long for the band at the display size is set
+    smaller, down to the heading size; below that it is an error naming the title."""
+    headline = styles("headline")
+    while True:
+        band = _band(ts, styles, pal, sheet, copy, headline, kicker, pad, logo, aside, aside_width)
+        if fit is None or band.wrap(*fit)[1] <= fit[1]:
+            return band
+        smaller = headline.fontSize * 0.85
+        if smaller < styles.scale.size("heading"):
+            raise FitError(f"title: the title is too long for the headline band even at "
+                           f"{headline.fontSize:.0f} pt; shorten it")
+        headline = styles("headline", fontSize=smaller, leading=smaller * 1.08)
+
+
+def _band(ts, styles, pal, sheet, copy, headline, kicker, pad, logo, aside, aside_width) -> Band:
     content = []
     if kicker:
         content.append(ts.para(Phrase(kicker.text.upper(), kicker.field), styles("kicker")))
-    content.append(ts.para(copy.title, styles("headline")))
+    content.append(ts.para(copy.title, headline))
     aside_para = None
     if aside is not None:
         aside_para = ts.para(aside, styles("kicker", fontSize=8.5, alignment=0 if copy.direction == "rtl" else 2),
@@ -65,14 +83,19 @@ def qr_size(entries: list[QREntry], preferred: float, largest: float) -> float:
 
 
 def qr_block(ts: Typesetter, styles: Styles, pal: Palette, entries: list[QREntry], width: float, *,
-             size: float, per_row: int = 2, rule: bool = True, both_forms_label: Phrase | None = None) -> Table:
-    """Codes with their headings and URLs beside them, `per_row` to a row when they fit."""
+             size: float, per_row: int = 2, rule: bool = True, both_forms_label: Phrase | None = None,
+             roomy: bool = False) -> Table:
+    """Codes with their headings and URLs beside them, `per_row` to a row when they fit; `roomy` sets
+    them in the body's table sizes rather than the small print of a page foot."""
     gap = 6 * MM
     per_row = max(1, min(per_row, len(entries)))
     while per_row > 1 and width < per_row * (size + QR_TEXT_MIN) + (per_row - 1) * gap:
         per_row -= 1
     text_width = (width - per_row * size - (per_row - 1) * gap) / per_row
-    head, text = styles("qr_head"), styles("qr_text")
+    if roomy:
+        head, text = styles("cell_bold"), styles("note", textColor=pal.ink)
+    else:
+        head, text = styles("qr_head"), styles("qr_text")
     cells = []
     for entry in entries:
         block: list[Flowable] = [ts.para(entry.heading, head)]
@@ -163,17 +186,17 @@ def fill_in_box(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, *, kin
     """A box for the next event's details, written in by hand before the leaflet is copied."""
     head = styles("box_head", textColor=pal.accent)
     label = styles("box_title", textColor=pal.ink)
-    rows: list[list] = [[ts.para(copy.label("next_picket" if kind == "picket" else "next_event"), head), ""]]
+    rows: list[list] = [[ts.para(copy.label("next_picket" if kind == "picket" else "next_event"), head), "", ""]]
     for key in ("where", "when", "contact"):
-        rows.append([ts.para(copy.prompt(key), label), ""])
-    table = Table(rows, colWidths=[32 * MM, None], rowHeights=[None] + [11 * MM] * 3)
+        rows.append([ts.para(copy.prompt(key), label), "", ""])
+    rows.append(["", "", ""])  # room below the last line to write on
+    table = Table(rows, colWidths=[32 * MM, None, 5 * MM], rowHeights=[None, 9 * MM, 9 * MM, 9 * MM, 3 * MM])
     table.setStyle(TableStyle([
         *table_commands(fonts.BODY, "BOTTOM", 2, 10),
         ("SPAN", (0, 0), (-1, 0)),
         ("BOX", (0, 0), (-1, -1), 1.6, pal.accent),
-        ("LINEBELOW", (1, 1), (1, -1), 0.6, pal.muted),
-        ("RIGHTPADDING", (1, 0), (1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, 0), 9), ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
+        ("LINEBELOW", (1, 1), (1, 3), 0.6, pal.muted),
+        ("TOPPADDING", (0, 0), (-1, 0), 9),
     ]))
     return table
 

@@ -60,7 +60,8 @@ def place_image(path: str, width_mm: float, field: str = "logo") -> PlacedImage:
     return _place(path, stat.st_size, stat.st_mtime_ns, round(width_mm, 3), field)
 
 
-def fit_logo(path: str, max_width_mm: float, max_height_mm: float, field: str = "logo") -> tuple[PlacedImage, float, float]:
+def fit_logo(path: str, max_width_mm: float, max_height_mm: float,
+             field: str = "logo") -> tuple[PlacedImage, float, float]:
     """The logo placed as large as fits max_width x max_height (mm): the image, its width and height in mm."""
     probe = place_image(path, max_width_mm, field)
     width = min(max_width_mm, max_height_mm / probe.aspect)
@@ -109,14 +110,15 @@ def _place(path: str, size: int, mtime_ns: int, width_mm: float, field: str) -> 
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageError(f"{field}: {name} is damaged or truncated ({kind}: {exc})") from None
     original = image.size
-    image = ImageOps.exif_transpose(image)
-    if image.mode not in ("RGB", "RGBA", "L", "LA"):
-        image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
+    picture: Image.Image = ImageOps.exif_transpose(image)
+    if picture.mode not in ("RGB", "RGBA", "L", "LA"):
+        picture = picture.convert("RGBA" if "A" in picture.getbands() or "transparency" in picture.info else "RGB")
     inches = width_mm / 25.4
     most = max(1, round(inches * MAX_DPI))
-    if image.width > most:
-        image = image.resize((most, max(1, round(image.height * most / image.width))), Image.Resampling.LANCZOS)
-    dpi = image.width / inches
+    if picture.width > most:
+        picture = picture.resize((most, max(1, round(picture.height * most / picture.width))),
+                                 Image.Resampling.LANCZOS)
+    dpi = picture.width / inches
     if dpi < MIN_DPI:
         warnings.warn(
             CampaignWarning(
@@ -126,5 +128,5 @@ def _place(path: str, size: int, mtime_ns: int, width_mm: float, field: str) -> 
             stacklevel=2,
         )
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=False)
-    return PlacedImage(buffer.getvalue(), image.width, image.height, original, dpi)
+    picture.save(buffer, "PNG", optimize=False)
+    return PlacedImage(buffer.getvalue(), picture.width, picture.height, original, dpi)

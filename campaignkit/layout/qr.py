@@ -29,7 +29,13 @@ def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
         raise FitError("a QR code needs a non-empty URL")
     if size > _CAPACITY:
         raise FitError(f"{data[:60]}...: {size} bytes; a QR code at error correction H holds at most {_CAPACITY}")
-    return cached("qr", (data, "H", _qrcode_version()), lambda: _encode(data))
+    version, mask = cached("qr-plan", (data, "H", _qrcode_version()), lambda: _plan(data),
+                           encode=list, decode=_checked_plan)
+    try:
+        return _encode(data, version, mask)
+    except Exception:
+        version, mask = _plan(data)
+        return _encode(data, version, mask)
 
 
 @lru_cache(maxsize=1)
@@ -46,13 +52,33 @@ def _qrcode_version() -> tuple:
     return (origin, stat.st_size, stat.st_mtime_ns)
 
 
-def _encode(data: str) -> tuple[tuple[bool, ...], ...]:
+def _plan(data: str) -> tuple[int, int]:
+    """The smallest version for `data` at level H and the mask the QR standard's penalty rule picks:
+    the slow part of encoding, and all the disk cache keeps."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_H
 
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_H, border=0)
     code.add_data(data)
     code.make(fit=True)
+    return code.version, code.best_mask_pattern()
+
+
+def _checked_plan(value: object) -> tuple[int, int]:
+    if (not isinstance(value, list) or len(value) != 2 or not all(type(v) is int for v in value)
+            or not 1 <= value[0] <= 40 or not 0 <= value[1] <= 7):
+        raise ValueError("not a QR plan")
+    return value[0], value[1]
+
+
+def _encode(data: str, version: int, mask: int) -> tuple[tuple[bool, ...], ...]:
+    """The modules of `data` at level H, in a given version and mask (the URL is always encoded here)."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_H
+
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_H, border=0, version=version, mask_pattern=mask)
+    code.add_data(data)
+    code.make(fit=False)
     return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
 
 

@@ -8,8 +8,8 @@ import io
 from functools import lru_cache
 
 from ..errors import FitError
+from ..marks import CREATOR
 from . import fonts
-from .document import CREATOR
 
 MIN_LINE_PX = 28  # no text on a card is smaller than this
 

@@ -8,6 +8,7 @@ the fonts before anything is drawn, so a missing character is an error naming th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
@@ -60,7 +61,7 @@ class Typesetter:
             self.need(bullet, fonts.BOLD)
         return shared_paragraph(markup, style, bullet)
 
-    def parts(self, pieces: list[tuple[Phrase | str, bool]], style: ParagraphStyle) -> Para:
+    def parts(self, pieces: Sequence[tuple[Phrase | str, bool]], style: ParagraphStyle) -> Para:
         """One Paragraph of several pieces, each (phrase, bold), separated by spaces."""
         markup = []
         for piece, is_bold in pieces:

@@ -18,7 +18,7 @@ from . import fonts
 from .paper import MM
 
 MIN_BODY = 9.0  # body text never goes below this
-MIN_SMALL = 7.5  # notes, captions and references never go below this
+MIN_SMALL = 8.0  # notes, captions and references never go below this
 MARGINS_MM = {"A5": 11.0, "half-letter": 11.0, "A4": 14.0, "letter": 14.0}
 PLACARD_MARGIN_MM = 12.0
 
@@ -91,11 +91,11 @@ class Styles:
         fonts.register_all()
         self.pal, self.scale, self.direction = pal, scale, direction
 
-    def __call__(self, role: str, **overrides) -> ParagraphStyle:
+    def __call__(self, role: str, **overrides: object) -> ParagraphStyle:
         return _style(role, self.pal, self.scale, self.direction, tuple(sorted(overrides.items())))
 
 
-_ROLES = {
+_ROLES: dict[str, tuple[str, float, str, dict[str, float]]] = {
     # role: (face, leading, colour, extra)
     "headline": (fonts.DISPLAY, 1.08, "on_accent", {}),
     "kicker": (fonts.BOLD, 1.2, "on_accent", {"spaceAfter": 3}),
@@ -129,7 +129,8 @@ def _style(role: str, pal: Palette, scale: TypeScale, direction: str, overrides:
     colour = getattr(pal, colour_name)
     if pal.grayscale and colour_name == "on_accent":
         colour = pal.ink  # grayscale bands and boxes are outlined, not filled
-    settings = {key: value * size if key.startswith("space") else value for key, value in extra.items()}
+    settings: dict[str, object] = {key: value * size if key.startswith("space") else value
+                                   for key, value in extra.items()}
     settings.update(fontName=face, fontSize=size, leading=size * leading, textColor=colour, allowWidows=0,
                     allowOrphans=0, alignment=TA_RIGHT if direction == "rtl" else TA_LEFT,
                     wordWrap="RTL" if direction == "rtl" else None)

@@ -8,10 +8,9 @@ when it can be found) and what was expected, e.g.
 from __future__ import annotations
 
 import sys
-import warnings
 from pathlib import Path
 
-from ..errors import CampaignFileError, CampaignWarning
+from ..errors import CampaignFileError
 from ..model import Campaign
 from .parse import MAX_FILE_BYTES, decode, parse
 
@@ -28,7 +27,7 @@ def builtin_campaigns() -> list[str]:
 def load(ref: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     """Load a built-in campaign by id, a campaign file by path, or standard input for "-"."""
     if isinstance(ref, str) and ref in builtin_campaigns():
-        return _load_cached((DATA_DIR / f"{ref}.toml").read_bytes(), f"{ref} (built-in)", "toml", None)
+        return loads((DATA_DIR / f"{ref}.toml").read_bytes(), name=f"{ref} (built-in)")
     if ref == STDIN:
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         fmt = "json" if data.lstrip()[:1] == b"{" else "toml"
@@ -49,7 +48,7 @@ def load(ref: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     except OSError as exc:
         raise CampaignFileError(f"{ref}: cannot be read ({exc.strerror or exc})") from None
     fmt = "json" if path.suffix.lower() == ".json" else "toml"
-    return _load_cached(data, str(ref), fmt, path.parent)
+    return loads(data, name=str(ref), fmt=fmt, base_dir=path.parent)
 
 
 def loads(data: bytes | str, *, name: str = "<campaign>", fmt: str = "toml", base_dir: Path | None = None) -> Campaign:
@@ -61,23 +60,3 @@ def loads(data: bytes | str, *, name: str = "<campaign>", fmt: str = "toml", bas
     return CampaignReader(name, text if fmt == "toml" else "", base_dir).campaign(raw)
 
 
-def _load_cached(data: bytes, name: str, fmt: str, base_dir: Path | None) -> Campaign:
-    """`loads`, remembered in the disk cache for these very bytes; its warnings are given again."""
-    import hashlib
-
-    from .._version import __version__
-    from ..cache import cached
-
-    def parse_and_record() -> tuple[Campaign, list[str]]:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            campaign = loads(data, name=name, fmt=fmt, base_dir=base_dir)
-        return campaign, [str(w.message) for w in caught if issubclass(w.category, CampaignWarning)]
-
-    key = (name, fmt, str(base_dir.resolve()) if base_dir else "", hashlib.sha256(data).hexdigest(), __version__)
-    campaign, messages = cached("campaign", key, parse_and_record)
-    if any(not Path(f).is_file() for f in (campaign.logo, *campaign.fonts) if f):  # gone since it was cached
-        campaign, messages = parse_and_record()
-    for message in messages:
-        warnings.warn(CampaignWarning(message), stacklevel=3)
-    return campaign

@@ -10,7 +10,18 @@ import re
 from typing import Any
 
 from ..model import (
-    Campaign, Event, Fact, Name, Petition, Slogan, Source, Speaker, Statement, Text, TimelineEntry, Translation,
+    Campaign,
+    Event,
+    Fact,
+    Name,
+    Petition,
+    Slogan,
+    Source,
+    Speaker,
+    Statement,
+    Text,
+    TimelineEntry,
+    Translation,
 )
 from .reader import Reader, join, short_repr
 
@@ -120,7 +131,8 @@ class CampaignReader(Reader):
         for i, statement_id in enumerate(chosen):
             if statement_id not in statement_ids:
                 known = ", ".join(sorted(statement_ids)) or "none defined"
-                raise self.fail(f"petition.statements[{i}]", f"no statement with id {statement_id!r} (statements: {known})")
+                raise self.fail(f"petition.statements[{i}]",
+                                f"no statement with id {statement_id!r} (statements: {known})")
         return Petition(
             url=self.optional(table, "url", "petition", self.url),
             collected_by=self.optional(table, "collected_by", "petition", self.text),
@@ -256,7 +268,7 @@ class CampaignReader(Reader):
         )
 
     def slogan(self, value: Any, path: str) -> Slogan:
-        if isinstance(value, dict) and "text" in value:
+        if self.is_entry_table(value, ("text", "quote")):
             raw = self.section(value, path, "slogans")
             return Slogan(self.text(raw["text"], join(path, "text")), self.optional_string(raw, "quote", path))
         return Slogan(self.text(value, path))

@@ -27,6 +27,10 @@ class TextProblem(ValueError):
 def clean(value: str, *, multiline: bool = True) -> tuple[str, list[str]]:
     """(cleaned text, code points removed). Raises TextProblem for control or unassigned characters."""
     text = unicodedata.normalize("NFC", value)
+    if text.replace("\n", "").replace("\t", "").isprintable():  # no control, format or private character at all
+        if not multiline and "\n" in text:
+            raise TextProblem("contains the control or unassigned character U+000A")
+        return text.replace("\t", " ").strip(), []
     removed: list[str] = []
     kept = []
     for i, ch in enumerate(text):

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ..errors import CampaignDataError, CampaignFileError, CampaignWarning
 from ..slugs import slugify
+from ..tags import LanguageTagError, parse_language
 from .clean import TextProblem, clean
-from .language import LanguageTagError, parse_language
 from .reader import close_matches
 
 COLUMNS = ("city", "place", "date", "time", "contact", "organisers", "lang", "end_time", "title")
@@ -74,7 +74,8 @@ def read_events(path: str | os.PathLike) -> tuple[list[LocalEvent], list[RowErro
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise CampaignFileError(f"{name}: the file is empty; expected a header row ({', '.join(REQUIRED)}, ...)") from None
+        expected = ", ".join(REQUIRED)
+        raise CampaignFileError(f"{name}: the file is empty; expected a header row ({expected}, ...)") from None
     except csv.Error as exc:
         raise CampaignFileError(f"{name}:1: {exc}") from None
     for column in header:
@@ -85,7 +86,8 @@ def read_events(path: str | os.PathLike) -> tuple[list[LocalEvent], list[RowErro
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise CampaignFileError(f"{name}:1: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    events, errors = [], []
+    events: list[LocalEvent] = []
+    errors: list[RowError] = []
     try:
         for values in reader:
             line = reader.line_num

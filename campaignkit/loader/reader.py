@@ -11,13 +11,14 @@ import datetime as dt
 import re
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from ..errors import CampaignDataError, CampaignWarning, UnsafeURLError
 from ..model import URL, Item, Text
+from ..tags import LanguageTagError, parse_language
 from .clean import TextProblem, clean
-from .language import LanguageTagError, parse_language
 from .parse import kind, locate
 
 T = TypeVar("T")
@@ -108,9 +109,24 @@ class Reader:
         translations = tuple((tag, entry) for tag, entry in entries.items() if tag != self.language)
         return Text(entries[self.language], self.language, translations)
 
+    def is_entry_table(self, value: Any, keys: tuple[str, ...]) -> bool:
+        """Whether a table is an entry ({text = ..., quote = ...}) rather than a table of translations: it
+        has `text`, or a key that is no language tag, or it lacks the original and a key is a typo of `keys`."""
+        if not isinstance(value, dict):
+            return False
+        if "text" in value:
+            return True
+        tags = []
+        for key in value:
+            try:
+                tags.append(parse_language(key))
+            except LanguageTagError:
+                return any(close_matches(k, keys) for k in value)
+        return self.language not in tags and any(close_matches(k, keys) for k in value)
+
     def item(self, value: Any, path: str) -> Item:
         """A demand, call or sentence: text, or a table with `text` and an optional `short` and `quote`."""
-        if isinstance(value, dict) and "text" in value:
+        if self.is_entry_table(value, ("text", "short", "quote")):
             raw = self.table(value, path, ("text",), ("short", "quote"))
             return Item(
                 self.text(raw["text"], join(path, "text")),

@@ -14,7 +14,14 @@ from ..errors import CampaignkitError
 from ..model import Campaign, Event, Source, Statement, Text
 from .catalogue import Catalogue
 from .copy import (
-    Copy, EventCopy, FactCopy, PetitionCopy, Phrase, SourceCopy, StatementCopy, TimelineCopy,
+    Copy,
+    EventCopy,
+    FactCopy,
+    PetitionCopy,
+    Phrase,
+    SourceCopy,
+    StatementCopy,
+    TimelineCopy,
 )
 from .formats import Formats
 from .rules import tie
@@ -62,14 +69,14 @@ def today_for_print(today: dt.date | None = None) -> dt.date:
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 
 def localise(campaign: Campaign, language: str | None = None, *, today: dt.date | None = None,
              event: str | None = None) -> Copy:
     """The campaign's copy in `language` (default: its own), as of `today`, advertising `event` if given."""
-    from ..loader.language import LanguageTagError, parse_language
+    from ..tags import LanguageTagError, parse_language
 
     try:
         tag = parse_language(language) if language else campaign.language
@@ -173,13 +180,14 @@ class _Localiser:
             when = self.formats.date(ev.date, weekday=not past)
             if ev.date_inferred:
                 when += f" ({self.labels.catalogue.text('inferred')})"
+        day = Phrase(tie(when, self.language), f"{path}.date") if when and not past else None
         times = self.formats.time_span(ev.time, ev.end_time)
         when = " ".join(p for p in (when, times) if p)
         if past:
             heading = self.labels.label("what_happened_on", date=when or self.need(ev.title, f"{path}.title").text)
         else:
             heading = self.labels.label("join_picket" if ev.kind == "picket" else "join_event")
-        joined = lambda texts, field: Phrase(", ".join(map(self.localised, texts)), field) if texts else None  # noqa: E731
+        joined = lambda texts, field: Phrase(", ".join(map(self.localised, texts)), field) if texts else None
         speakers = "; ".join(
             ", ".join(p for p in (sp.name, self.localised(sp.affiliation) if sp.affiliation else "") if p)
             for sp in ev.speakers
@@ -195,6 +203,7 @@ class _Localiser:
             title=self.need(ev.title, f"{path}.title"),
             place=self.need(ev.place, f"{path}.place"),
             when=Phrase(tie(when, self.language), f"{path}.date") if when and not past else None,
+            day=day,
             organisers=joined(ev.organisers, f"{path}.organisers"),
             supporters=joined(ev.supporters, f"{path}.supporters"),
             speakers=Phrase(speakers, f"{path}.speakers") if speakers else None,

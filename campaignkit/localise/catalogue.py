@@ -11,10 +11,10 @@ from __future__ import annotations
 import ast
 import gettext
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 TEMPLATE = "messages.pot"
@@ -59,7 +59,7 @@ def read_po(path: Path, *, source: bool = False) -> Entries:
             if any(forms):
                 entries.forms[key] = forms
 
-    for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for raw in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
         if not line:
             flush()
@@ -91,7 +91,7 @@ def available() -> tuple[str, ...]:
 
 def chain(tag: str) -> list[str]:
     """The catalogues to consult for `tag`, most specific first, always ending in English."""
-    from ..loader.language import fallbacks
+    from ..tags import fallbacks
 
     order: list[str] = []
     for candidate in fallbacks(tag):

@@ -56,6 +56,7 @@ class EventCopy:
     title: Phrase
     place: Phrase
     when: Phrase | None  # weekday, date and times, as one line
+    day: Phrase | None  # weekday and date alone
     organisers: Phrase | None
     supporters: Phrase | None
     speakers: Phrase | None

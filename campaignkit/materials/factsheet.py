@@ -40,8 +40,9 @@ def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Them
     margin = theme.margin(paper)
     frame_width = width - 2 * margin
 
-    story: list = [header_band(ts, styles, pal, sheet, copy, kicker=copy.label("fact_sheet"), pad=5 * MM),
-                   spacer(8)]
+    band = header_band(ts, styles, pal, sheet, copy, kicker=copy.label("fact_sheet"), pad=5 * MM,
+                       fit=(frame_width, (height - margin - 16 * MM) / 2))
+    story: list = [band, spacer(8)]
     if copy.translation_notice:
         story.append(ts.para(copy.translation_notice, styles("small")))
     if copy.summary:
@@ -71,7 +72,7 @@ def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Them
     frame = Frame(margin, 16 * MM, frame_width, height - margin - 16 * MM, 0, 0, 0, 0, id="body")
     info = Info(f"{title}: {copy.label('fact_sheet').text}", "Fact sheet", copy.campaign_id, copy.language,
                 "factsheet")
-    doc = pdf_document(io.BytesIO(), info, (width, height), [PageTemplate("page", [frame], onPage=footer)])
+    doc = pdf_document(io.BytesIO(), info, (width, height), [PageTemplate("page", [frame], onPageEnd=footer)])
     data = build(doc, story, ts)
     return Rendered(data, f"{copy.campaign_id}-factsheet-{copy.language}-{str(paper).lower()}.pdf", "factsheet",
                     page_count(data), (width, height))
@@ -138,6 +139,6 @@ def _sources(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wid
     ]
     size = qr_size(entries, QR_PREFERRED, QR_LARGEST)
     table = qr_block(ts, styles, pal, entries, frame_width, size=size, per_row=2, rule=False,
-                     both_forms_label=copy.label("ascii_form", url=""))
+                     both_forms_label=copy.label("ascii_form", url=""), roomy=True)
     note = domain_note(ts, styles, copy, [e.url for e in entries], role="note", many=True)
     return KeepTogether([ts.para(copy.label("sources"), styles("section")), table, spacer(6), note])

@@ -10,17 +10,18 @@ large the type is comes from `leaflet_fit`, which fills the page without running
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from reportlab.platypus import Frame, KeepTogether, PageTemplate
 
 from ..errors import CampaignkitError
+from ..layout import fonts
 from ..layout.document import Info, Rendered, build, page_count, pdf_document
 from ..layout.flowables import PushToBottom
 from ..layout.furniture import QREntry, domain_note, event_box, fill_in_box, header_band, qr_block, qr_size, spacer
 from ..layout.paper import MM, Sheet, draw_crop_marks, paper_size
 from ..layout.text import Typesetter
 from ..layout.theme import Styles, Theme, TypeScale, palette
-from ..layout import fonts
 from ..localise.copy import Copy, Phrase, StatementCopy
 from ..options import Paper
 from .leaflet_fit import characters, scales_for, two_up_sheet
@@ -41,14 +42,14 @@ def render_leaflet(copy: Copy, *, paper: Paper = Paper.A4, statement: str | None
     amount = characters(copy, statements)
     scales, ideal, short = scales_for(cell, amount)
     warnings: list[str] = []
+    sheet_size = paper_size(two_up_sheet(paper)[0], landscape=True)
     best: tuple[int, bytes] | None = None
     for n, (scale, margin_factor) in enumerate(scales):
         doc, story, ts = _compose(copy, cell, scale, margin_factor, statements, bleed_mm, theme, two_up)
         if n < len(scales) - 1 and _content_height(doc, story) > ideal * doc.frame_height + 0.5:
             continue  # cannot fit the ideal page count at this scale: skip the full build
         if two_up:
-            sheet_size = paper_size(two_up_sheet(paper)[0], landscape=True)
-            data = build(doc, story, ts, canvasmaker=lambda *a, **k: TwoUpCanvas(*a, sheet=sheet_size, **k))
+            data = build(doc, story, ts, canvasmaker=partial(TwoUpCanvas, sheet=sheet_size))
         else:
             data = build(doc, story, ts)
         pages = page_count(data)
@@ -91,7 +92,7 @@ def _content_height(doc, story) -> float:
     from reportlab.pdfgen.canvas import Canvas
 
     canvas = Canvas(io.BytesIO())
-    flat = []
+    flat: list = []
     for f in story:  # their own wrap reports "too big" (KeepTogether) or "all the rest" (PushToBottom)
         flat.extend(f._content if isinstance(f, KeepTogether) else f.content if isinstance(f, PushToBottom) else [f])
     total, previous_after = 0.0, None
@@ -114,7 +115,8 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, margin_factor: float, s
     frame_width = sheet.width - 2 * margin
     body = scale.body
 
-    story: list = [header_band(ts, styles, pal, sheet, copy), spacer(body * 0.9)]
+    band = header_band(ts, styles, pal, sheet, copy, fit=(frame_width, (sheet.height - 2 * margin) / 2))
+    story: list = [band, spacer(body * 0.9)]
     if copy.translation_notice:
         story.append(ts.para(copy.translation_notice, styles("small")))
     if copy.summary:

@@ -9,8 +9,10 @@ sheets can be counted and re-entered, and a QR code to the online petition when 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..errors import CampaignkitError, FitError
 from ..layout import fonts, qr
@@ -18,24 +20,28 @@ from ..layout.document import Info, Rendered, page_count, pdf_canvas
 from ..layout.furniture import header_band
 from ..layout.paper import MM, Sheet, paper_size
 from ..layout.text import Typesetter
-from ..layout.theme import Styles, Theme, TypeScale, palette
+from ..layout.theme import Palette, Styles, Theme, TypeScale, palette
 from ..localise.copy import Copy, Phrase
+from ..model import URL
 from ..options import Paper
 
 SCALE = TypeScale(9, 18)
-ROW_HEIGHTS = (10 * MM, 9 * MM)  # the roomier one when at least MIN_ROOMY_ROWS fit
-MIN_ROOMY_ROWS = 14
+MIN_ROW_HEIGHT = 9 * MM  # room to write a name by hand
+MAX_ROW_HEIGHT = 12 * MM
 MIN_ROWS = 8
 MAX_SHEETS = 500
-HEADER_ROW = 7 * MM
+HEADER_ROW = 6.5 * MM
+ONLINE_WIDTH = 62 * MM
+ID_WIDTH = 80 * MM  # room beside the consent line for the sheet id
+BAND_TOP = 3 * MM  # the band's colour runs to the paper's edge; its text starts this far below it
 KEEPER_LINE = "_" * 34
 
 
 def sheet_id(copy: Copy, n: int, total: int) -> str:
     """The ID printed on sheet n of total: campaign, date of the advertised event, number."""
     parts = [copy.campaign_id]
-    if copy.event is not None and copy.event.when and not copy.event.past:
-        parts.append(copy.event.when.text)
+    if copy.event is not None and copy.event.day:
+        parts.append(copy.event.day.text)
     parts.append(copy.label("sheet_of", n=n, total=total).text)
     return " · ".join(parts)
 
@@ -46,95 +52,152 @@ def render_signup(copy: Copy, *, paper: Paper = Paper.A4, sheets: int = 1, theme
         raise CampaignkitError(f"sheets: expected 1 to {MAX_SHEETS}, got {sheets}")
     if not copy.statements:
         raise CampaignkitError(f"{copy.campaign_id}: a sign-up sheet needs at least one statement with demands")
-    width, height = paper_size(paper, landscape=True)
-    pal = palette(theme, copy.colour)
-    styles = Styles(pal, SCALE, copy.direction)
-    ts = Typesetter()
-    margin = theme.margin(paper)
-    inner = width - 2 * margin
-    petition = copy.petition.url if copy.petition else None
-    qr_size = qr.size_for(petition.ascii, 24 * MM, 40 * MM, "petition.url") if petition else 0.0
-    online_width = 62 * MM
-
-    intro = [ts.para(copy.label("sign_petition"), styles("heading", spaceBefore=0)),
-             ts.para(copy.label("petition_sentence"), styles("body", spaceAfter=2))]
-    text_width = inner - (qr_size + online_width + 4 * MM if petition else 0)
-    groups = _demand_groups(ts, styles, copy)
-    consent = ts.para(_consent(copy), styles("small", spaceAfter=0))
-    ids = [sheet_id(copy, n, sheets) for n in range(1, sheets + 1)]
-    headers = [ts.para(copy.label(key), styles("cell_bold", fontSize=8.5))
-               for key in ("col_name", "col_contact", "col_organisation", "col_signature")]
-    online = None
-    if petition:
-        online = [ts.para(copy.label("sign_online"), styles("qr_head", fontSize=8.5)),
-                  ts.url(petition.text, petition.domain, styles("qr_text", fontSize=8), online_width, "petition.url")]
-    bands = [header_band(ts, styles, pal, Sheet(width, height), copy, pad=3 * MM, aside=Phrase(text, "sheet id"),
-                         aside_width=70 * MM) for text in ids]
-    ts.check()
-    _, band_h = bands[0].wrap(inner, height)
-    column_w = (text_width - 6 * MM) / 2
-    columns = _balance(groups, column_w, height)
-    intro_h = sum(p.wrap(text_width, height)[1] + p.getSpaceAfter() for p in intro)
-    demands_h = max((sum(p.wrap(column_w, height)[1] + 1.5 for p in col) for col in columns), default=0)
-    top_block = max(intro_h + demands_h + 2 * MM, qr_size)
-    consent_h = consent.wrap(inner, height)[1]
-    table_top = height - margin - band_h - 3 * MM - top_block - 3 * MM
-    rows_space = table_top - (margin + consent_h + 8 * MM) - HEADER_ROW
-    row_h = next((h for h in ROW_HEIGHTS if rows_space // h >= MIN_ROOMY_ROWS), ROW_HEIGHTS[-1])
-    rows = int(rows_space // row_h)
-    if rows < MIN_ROWS:
-        raise FitError(f"statements: the demands in brief take too much room on a sign-up sheet ({rows} rows left, "
-                       f"at least {MIN_ROWS} needed); give the demands shorter `short` forms")
-    widths = [10 * MM, inner * 0.26, inner * 0.27, inner * 0.2]
-    widths.append(inner - sum(widths))
-
+    sheet = _SheetParts.make(copy, paper, sheets, theme)
     info = Info(f"{copy.title.text}: {copy.label('sign_petition').text}", "Sign-up sheet", copy.campaign_id,
                 copy.language, "signup")
     buffer = io.BytesIO()
-    canvas = pdf_canvas(buffer, info, (width, height))
-    number_style = styles("caption", fontSize=8)
+    canvas = pdf_canvas(buffer, info, (sheet.width, sheet.height))
     for n in range(1, sheets + 1):
-        band = bands[n - 1]
-        band.wrapOn(canvas, inner, height)
-        band.drawOn(canvas, margin, height - band_h)
-        y = height - band_h - 3 * MM
-        for p in intro:
-            h = p.wrap(text_width, height)[1]
-            p.drawOn(canvas, margin, y - h)
-            y -= h + p.getSpaceAfter()
-        for c, column in enumerate(columns):
-            yy = y
-            for p in column:
-                h = p.wrap(column_w, height)[1]
-                p.drawOn(canvas, margin + c * (column_w + 6 * MM), yy - h)
-                yy -= h + 1.5
-        if petition and online:
-            qtop = height - band_h - 8 * MM
-            qx = width - margin - qr_size
-            qr.draw(canvas, petition.ascii, qx, qtop - qr_size, qr_size, field="petition.url")
-            heights = [p.wrap(online_width, qr_size)[1] for p in online]
-            yy = qtop - qr_size / 2 + sum(heights) / 2
-            for p, h in zip(online, heights):
-                p.drawOn(canvas, qx - online_width - 3 * MM, yy - h)
-                yy -= h
-        numbers = [Paragraph(str(r), number_style) for r in range((n - 1) * rows + 1, n * rows + 1)]
-        data = [[Paragraph("№", number_style), *headers]] + [[num, "", "", "", ""] for num in numbers]
-        table = Table(data, colWidths=widths, rowHeights=[HEADER_ROW] + [row_h] * rows)
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.BODY), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("VALIGN", (0, 1), (-1, -1), "BOTTOM"), ("BACKGROUND", (0, 0), (-1, 0), pal.tint),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.6, pal.muted), ("LINEAFTER", (0, 0), (-2, -1), 0.3, pal.muted),
-            ("BOX", (0, 0), (-1, -1), 0.8, pal.ink),
-        ]))
-        _, table_h = table.wrap(inner, rows_space + HEADER_ROW)
-        table.drawOn(canvas, margin, table_top - table_h)
-        consent.drawOn(canvas, margin, margin + 6 * MM)
-        _draw_id(canvas, ids[n - 1], width - margin, margin, pal.muted)
+        sheet.draw(canvas, n)
         canvas.showPage()
     canvas.save()
-    data_bytes = buffer.getvalue()
-    return Rendered(data_bytes, f"{copy.campaign_id}-signup-{copy.language}-{sheets}-sheets.pdf", "signup",
-                    page_count(data_bytes), (width, height))
+    data = buffer.getvalue()
+    warnings = () if copy.petition and copy.petition.keeper else (
+        "petition.collected_by: no one is named as keeping the signers' details; the sign-up sheet prints a line "
+        "to write it on",)
+    return Rendered(data, f"{copy.campaign_id}-signup-{copy.language}-{sheets}-sheets.pdf", "signup",
+                    page_count(data), (sheet.width, sheet.height), warnings=warnings)
+
+
+@dataclass
+class _SheetParts:
+    """Everything one sign-up sheet draws, made and measured once for all the sheets."""
+
+    width: float
+    height: float
+    margin: float
+    pal: Palette
+    bands: list
+    intro: Flowable
+    columns: list[list[Flowable]]
+    column_width: float
+    text_width: float
+    petition: URL | None
+    qr_size: float
+    online: list[Flowable]
+    consent: Flowable
+    ids: list[str]
+    headers: list[Flowable]
+    number_style: ParagraphStyle
+    rows: int = 0
+    row_height: float = 0.0
+    table_top: float = 0.0
+
+    @classmethod
+    def make(cls, copy: Copy, paper: Paper, sheets: int, theme: Theme) -> _SheetParts:
+        width, height = paper_size(paper, landscape=True)
+        pal = palette(theme, copy.colour)
+        styles = Styles(pal, SCALE, copy.direction)
+        ts = Typesetter()
+        margin = theme.margin(paper)
+        inner = width - 2 * margin
+        petition = copy.petition.url if copy.petition else None
+        qr_size = qr.size_for(petition.ascii, 24 * MM, 40 * MM, "petition.url") if petition else 0.0
+        text_width = inner - (qr_size + ONLINE_WIDTH + 6 * MM if petition else 0)
+        intro = ts.parts([(copy.label("sign_petition"), True), (copy.label("petition_sentence"), False)],
+                         styles("body", fontSize=10, spaceAfter=0))
+        ids = [sheet_id(copy, n, sheets) for n in range(1, sheets + 1)]
+        online = []
+        if petition:
+            online = [ts.para(copy.label("sign_online"), styles("qr_head", fontSize=8.5)),
+                      ts.url(petition.text, petition.domain, styles("qr_text", fontSize=8), ONLINE_WIDTH,
+                             "petition.url")]
+        parts = cls(
+            width, height, margin, pal,
+            bands=[header_band(ts, styles, pal, Sheet(width, height), copy, pad=3 * MM, aside=Phrase(text, "sheet id"),
+                               aside_width=70 * MM, fit=(inner, height / 4)) for text in ids],
+            intro=intro, columns=[], column_width=(text_width - 6 * MM) / 2, text_width=text_width,
+            petition=petition, qr_size=qr_size, online=online,
+            consent=ts.para(_consent(copy), styles("small", spaceAfter=0)), ids=ids,
+            headers=[ts.para(copy.label(key), styles("cell_bold", fontSize=8.5))
+                     for key in ("col_name", "col_contact", "col_organisation", "col_signature")],
+            number_style=styles("caption", fontSize=8),
+        )
+        groups = _demand_groups(ts, styles, copy)
+        ts.check()
+        parts.columns = _balance(groups, parts.column_width, height)
+        parts.measure()
+        return parts
+
+    @property
+    def inner(self) -> float:
+        return self.width - 2 * self.margin
+
+    def band_height(self) -> float:
+        return self.bands[0].wrap(self.inner, self.height)[1]
+
+    def measure(self) -> None:
+        """Choose the row height and count from the room the header and footer leave."""
+        intro_h = self.intro.wrap(self.text_width, self.height)[1] + 1.5 * MM
+        demands_h = max((sum(p.wrap(self.column_width, self.height)[1] + 1.5 for p in col) for col in self.columns),
+                        default=0)
+        top_block = max(intro_h + demands_h, self.qr_size)
+        self.table_top = self.height - BAND_TOP - self.band_height() - 3 * MM - top_block - 3 * MM
+        footer = self.consent.wrap(self.inner - ID_WIDTH, self.height)[1] + 2.5 * MM
+        room = self.table_top - self.margin - footer - HEADER_ROW
+        self.rows = int(room // MIN_ROW_HEIGHT)
+        self.row_height = min(room / max(self.rows, 1), MAX_ROW_HEIGHT)  # the rows share the room left
+        if self.rows < MIN_ROWS:
+            raise FitError(f"statements: the demands in brief take too much room on a sign-up sheet ({self.rows} "
+                           f"rows left, at least {MIN_ROWS} needed); give the demands shorter `short` forms")
+
+    def draw(self, canvas, n: int) -> None:
+        band = self.bands[n - 1]
+        band.wrapOn(canvas, self.inner, self.height)
+        band.drawOn(canvas, self.margin, self.height - BAND_TOP - self.band_height())
+        top = self.height - BAND_TOP - self.band_height() - 3 * MM
+        h = self.intro.wrap(self.text_width, self.height)[1]
+        self.intro.drawOn(canvas, self.margin, top - h)
+        y = top - h - 1.5 * MM
+        for c, column in enumerate(self.columns):
+            yy = y
+            for p in column:
+                ph = p.wrap(self.column_width, self.height)[1]
+                p.drawOn(canvas, self.margin + c * (self.column_width + 6 * MM), yy - ph)
+                yy -= ph + 1.5
+        if self.petition:
+            self.draw_petition_code(canvas, top)
+        self.table(n).drawOn(canvas, self.margin, self.table_top - HEADER_ROW - self.rows * self.row_height)
+        self.consent.wrapOn(canvas, self.inner - ID_WIDTH, self.height)
+        self.consent.drawOn(canvas, self.margin, self.margin)
+        _draw_id(canvas, self.ids[n - 1], self.width - self.margin, self.margin, self.pal.muted)
+
+    def draw_petition_code(self, canvas, top: float) -> None:
+        assert self.petition is not None
+        x = self.width - self.margin - self.qr_size
+        qr.draw(canvas, self.petition.ascii, x, top - self.qr_size, self.qr_size, field="petition.url")
+        heights = [p.wrap(ONLINE_WIDTH, self.qr_size)[1] for p in self.online]
+        y = top - self.qr_size / 2 + sum(heights) / 2
+        for p, h in zip(self.online, heights):
+            p.drawOn(canvas, x - ONLINE_WIDTH - 3 * MM, y - h)
+            y -= h
+
+    def table(self, n: int) -> Table:
+        first = (n - 1) * self.rows + 1
+        numbers = [Paragraph(str(r), self.number_style) for r in range(first, first + self.rows)]
+        data = [[Paragraph("№", self.number_style), *self.headers]] + [[num, "", "", "", ""] for num in numbers]
+        inner = self.inner
+        widths = [10 * MM, inner * 0.26, inner * 0.27, inner * 0.2]
+        widths.append(inner - sum(widths))
+        table = Table(data, colWidths=widths, rowHeights=[HEADER_ROW] + [self.row_height] * self.rows)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.BODY), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("VALIGN", (0, 1), (-1, -1), "BOTTOM"), ("BACKGROUND", (0, 0), (-1, 0), self.pal.tint),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.6, self.pal.muted), ("LINEAFTER", (0, 0), (-2, -1), 0.3, self.pal.muted),
+            ("BOX", (0, 0), (-1, -1), 0.8, self.pal.ink),
+        ]))
+        table.wrap(inner, self.height)
+        return table
 
 
 def _consent(copy: Copy) -> Phrase:
@@ -157,19 +220,17 @@ def _demand_groups(ts: Typesetter, styles: Styles, copy: Copy) -> list[list]:
 
 
 def _balance(groups: list[list], width: float, height: float) -> list[list]:
-    """Two columns of roughly equal height, never leaving a maker's name at the foot of a column."""
+    """Two columns of roughly equal height. Several makers' demands split only between makers, so
+    each column says whose demands it lists; one maker's demands split anywhere but after its name."""
     flat = [p for group in groups for p in group]
-    heads = {id(group[0]) for group in groups}
+    starts = {0}
+    for group in groups[:-1]:
+        starts.add(max(starts) + len(group))
+    if len(groups) == 1:
+        starts = set(range(2, len(flat) + 1)) | {len(flat)}
     heights = [p.wrap(width, height)[1] + 1.5 for p in flat]
-    total, best, split = sum(heights), None, len(flat)
-    running = 0.0
-    for i in range(len(flat) + 1):
-        if i == 0 or id(flat[i - 1]) not in heads:
-            worst = max(running, total - running)
-            if best is None or worst < best:
-                best, split = worst, i
-        if i < len(flat):
-            running += heights[i]
+    total = sum(heights)
+    split = min(starts, key=lambda i: (max(sum(heights[:i]), total - sum(heights[:i])), i))
     return [flat[:split], flat[split:]]
 
 

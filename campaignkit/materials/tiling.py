@@ -147,12 +147,10 @@ def _tile_marks(canvas, grid: TileGrid, r: int, c: int, calibration: str) -> Non
     canvas.rect(bar_x, size * 0.25, BAR, 1.2, stroke=0, fill=1)
     for tick in range(11):
         canvas.rect(bar_x + tick * 10 * MM - 0.3, size * 0.25, 0.6, 3 if tick % 5 else 4.5, stroke=0, fill=1)
-    canvas.setFont(fonts.BODY, 5.5)
+    note_size = min(5.5, BAR / max(fonts.string_width(calibration, fonts.BODY, 1.0), 1.0))
+    canvas.setFont(fonts.BODY, note_size)
     canvas.setFillColor(LABEL_GREY)
-    shown = calibration
-    while fonts.string_width(shown, fonts.BODY, 5.5) > BAR and " " in shown:
-        shown = shown.rsplit(" ", 1)[0]
-    canvas.drawString(bar_x, -size * 0.4, shown)
+    canvas.drawString(bar_x, -size * 0.4, calibration)
     canvas.restoreState()
 
 
@@ -178,7 +176,7 @@ def _assembly_page(canvas, grid: TileGrid, page: PlacardPage, copy: Copy, size: 
     scale = min(map_w / max(extent_w, page.width), map_h / max(extent_h, page.height))
     x0 = m + label_room + (map_w - max(extent_w, page.width) * scale) / 2
     y_top = sh - m - 40 - label_room
-    w, h = page.width, page.height
+    h = page.height
     canvas.saveState()
     canvas.translate(x0, y_top - h * scale)
     canvas.scale(scale, scale)

@@ -13,6 +13,7 @@ Folders that campaignkit owns as a whole (pack, batch) go through `write.folders
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -21,11 +22,10 @@ from pathlib import Path
 from typing import BinaryIO, Union
 
 from ..errors import OutputError
-from ..layout.document import CREATOR, MATERIAL_MARK
+from ..marks import CREATOR, MATERIAL_MARK, PNG_MARK
 
 Target = Union[str, "os.PathLike[str]", BinaryIO, None]
 STDOUT = "-"
-PNG_MARK = b"Software\x00" + CREATOR.encode()
 
 
 def write(data: bytes, target: Target, *, force: bool = False) -> bytes | None:
@@ -38,9 +38,9 @@ def write(data: bytes, target: Target, *, force: bool = False) -> bytes | None:
         stream.flush()
         return None
     if hasattr(target, "write"):
-        target.write(data)  # type: ignore[union-attr]
+        target.write(data)
         return None
-    path = Path(target)  # type: ignore[arg-type]
+    path = Path(target)
     check_replaceable(path, force)
     write_atomic(path, data)
     return None
@@ -96,10 +96,8 @@ def write_temporary(folder: Path, data: bytes, meant_for: Path) -> Path:
 
 
 def _discard(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def write_files(folder: Path, files: list[tuple[str, bytes]], *, force: bool = False) -> list[Path]:
@@ -126,6 +124,24 @@ def write_files(folder: Path, files: list[tuple[str, bytes]], *, force: bool = F
             if temporary.exists():
                 _discard(temporary)
     return paths
+
+
+def store_in_cache(folder: Path, name: str, data: bytes, *, keep_under: int) -> None:
+    """Write one entry into a cache folder campaignkit owns, then remove the least recently written
+    entries until the folder holds less than `keep_under` bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / name, data)
+    entries = []
+    for entry in folder.iterdir():
+        info = entry.lstat()
+        if stat.S_ISREG(info.st_mode):
+            entries.append((info.st_mtime_ns, info.st_size, entry))
+    total = sum(size for _, size, _ in entries)
+    for _, size, entry in sorted(entries):
+        if total < keep_under:
+            break
+        _discard(entry)
+        total -= size
 
 
 def made_by_campaignkit(path: Path) -> bool:

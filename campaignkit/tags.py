@@ -1,5 +1,7 @@
 """A language tag as written in a campaign or on the command line in, a canonical BCP 47 tag out.
 
+Also the lookup order of tags (`fallbacks`), shared by translations and interface catalogues.
+
 Well-formed tags are accepted whether or not campaignkit has interface labels for them ("sw",
 "pt-BR", "sr-Latn"); the case is normalised ("zh-hans" -> "zh-Hans"). A two-letter language
 subtag must be an ISO 639-1 code, so a country code used by mistake ("kz") is caught with a
@@ -22,12 +24,12 @@ _TAG = re.compile(
 
 # ISO 639-1: every two-letter language code there is.
 ISO_639_1 = frozenset(
-    """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz
-    ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik
-    io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml
-    mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd
-    se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi
-    vo wa wo xh yi yo za zh zu""".split()
+    """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee
+    el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io
+    is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn
+    mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se
+    sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo
+    wa wo xh yi yo za zh zu""".split()
 )
 
 # Country codes people write for a language, and the language they mean.
@@ -67,6 +69,12 @@ def primary_language(tag: str) -> str:
 
 
 def fallbacks(tag: str) -> list[str]:
-    """Tags to try for `tag`, most specific first (BCP 47 lookup): zh-Hant-TW, zh-Hant, zh."""
+    """Tags to try for `tag`, most specific first (BCP 47 lookup), but never dropping a script subtag,
+    since the shorter tag implies another script: zh-Hant-TW, zh-Hant (not zh); pt-BR, pt; kk-Latn."""
     parts = tag.split("-")
-    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    tags = []
+    for n in range(len(parts), 0, -1):
+        tags.append("-".join(parts[:n]))
+        if n > 1 and len(parts[n - 1]) == 4 and parts[n - 1].isalpha():
+            break
+    return tags

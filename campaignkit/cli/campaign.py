@@ -1,0 +1,61 @@
+"""The campaign commands: list the built-in campaigns, show one, validate a file, write a template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from . import main
+from .options import campaign_argument, lang_option, load_campaign
+
+
+@main.command("list")
+def list_command() -> None:
+    """List the built-in campaigns."""
+    from ..loader import builtin_campaigns, load
+
+    for ref in builtin_campaigns():
+        click.echo(f"{ref}\t{load(ref).title.original}")
+
+
+@main.command()
+@campaign_argument
+@click.option("--json", "as_json", is_flag=True, help="Everything in the campaign as JSON, for scripts.")
+@lang_option
+def show(campaign: str, as_json: bool, lang: str | None) -> None:
+    """Show everything in a campaign."""
+    from ..serialize import describe, to_data
+
+    loaded = load_campaign(campaign)
+    if as_json:
+        click.echo(json.dumps(to_data(loaded), ensure_ascii=False, indent=2))
+    else:
+        click.echo(describe(loaded, lang))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+def validate(file: str) -> None:
+    """Check a campaign file and report the first problem."""
+    loaded = load_campaign(file)
+    counts = {"demand": sum(len(s.demands) for s in loaded.statements), "statement": len(loaded.statements),
+              "event": len(loaded.events), "source": len(loaded.sources)}
+    listed = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counts.items())
+    click.echo(f"{file}: OK ({listed})")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(file: str, force: bool) -> None:
+    """Write a commented campaign template to FILE."""
+    from ..templates import template
+    from ..write import write
+
+    path = Path(file)
+    if path.exists() and not force:
+        raise click.ClickException(f"{file} already exists; use --force to overwrite it")
+    write(template(), path, force=True)
+    click.echo(f"Wrote {file}: edit it, then run `campaignkit validate {file}`.")

@@ -1,0 +1,137 @@
+"""The material commands: leaflet, placard, factsheet, signup and social, one API call each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..options import LEAFLET_PAPERS, PLACARD_SIZES, SHEET_PAPERS
+from . import main
+from .options import (
+    Millimetres,
+    PaperChoice,
+    campaign_argument,
+    day,
+    force_option,
+    grayscale_option,
+    lang_option,
+    load_campaign,
+    output_option,
+    report,
+    today_option,
+    write_default,
+)
+
+
+@main.command()
+@campaign_argument
+@output_option
+@click.option("--paper", type=PaperChoice(LEAFLET_PAPERS), default="A4", show_default=True, help="Paper size.")
+@lang_option
+@click.option("--statement", metavar="ID", help="Only this statement's demands (default: all).")
+@click.option("--event", metavar="ID", help="The event to show (default: the next one to come).")
+@click.option("--two-up", is_flag=True, help="Two leaflets on one A4 (or Letter) sheet, with a cut line.")
+@grayscale_option
+@force_option
+@click.option("--bleed", type=Millimetres(), default=0.0, help="Bleed for a print shop, e.g. 3mm (adds crop marks).")
+@today_option
+def leaflet(campaign, out, force, paper, lang, statement, event, two_up, grayscale, bleed, today) -> None:
+    """Make a print-ready leaflet."""
+    from ..api import make_leaflet
+
+    rendered = make_leaflet(load_campaign(campaign), out or None, paper=paper, lang=lang, statement=statement,
+                            event=event, two_up=two_up, grayscale=grayscale, bleed_mm=bleed, force=force,
+                            today=day(today))
+    if out is None:
+        write_default(rendered, force)
+    what = "two leaflets per sheet" if two_up else paper
+    report(rendered, out, what)
+    if two_up:
+        click.echo("Print double-sided, flipping on the short edge, then cut along the dashed line.",
+                   err=out == "-")
+
+
+@main.command()
+@campaign_argument
+@output_option
+@click.option("--size", type=PaperChoice(PLACARD_SIZES), default="A3", show_default=True, help="Placard size.")
+@click.option("--landscape", is_flag=True, help="Landscape instead of portrait.")
+@click.option("--tile", type=PaperChoice(SHEET_PAPERS), help="Print a large placard on these sheets.")
+@click.option("--overlap", type=Millimetres(), default=10.0, show_default=True, help="Glue overlap between tiles.")
+@click.option("--slogan", "slogans", multiple=True, metavar="TEXT", help="Slogan to print (repeatable).")
+@lang_option
+@click.option("--double-sided", is_flag=True, help="Each slogan twice, to read from both sides of a stick.")
+@grayscale_option
+@force_option
+def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale) -> None:
+    """Make placards: one slogan per page, fitted as large as it goes."""
+    from ..api import make_placard
+
+    rendered = make_placard(load_campaign(campaign), out or None, size=size, landscape=landscape, tile=tile,
+                            slogans=slogans or None, lang=lang, double_sided=double_sided, grayscale=grayscale,
+                            overlap_mm=overlap, force=force)
+    if out is None:
+        write_default(rendered, force)
+    for plan in rendered.details:
+        click.echo(f"{plan.field}: {plan.fitted.size:.0f} pt on {len(plan.fitted.lines)} line(s), capitals "
+                   f"{plan.cap_height_mm:.0f} mm: best from {plan.best_distance_m:.1f} m, legible to about "
+                   f"{plan.legible_distance_m:.0f} m  \"{plan.text}\"", err=out == "-")
+    click.echo("(signage rule: 25 mm of capital height per 3 m for best impact, legible to 4 times that)",
+               err=out == "-")
+    report(rendered, out, f"{size}{' on ' + tile + ' sheets' if tile else ''}")
+
+
+@main.command()
+@campaign_argument
+@output_option
+@click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
+@lang_option
+@grayscale_option
+@force_option
+@today_option
+def factsheet(campaign, out, force, paper, lang, grayscale, today) -> None:
+    """Make a fact sheet: timeline, figures, demands and QR-linked sources."""
+    from ..api import make_factsheet
+
+    rendered = make_factsheet(load_campaign(campaign), out or None, paper=paper, lang=lang, grayscale=grayscale,
+                              force=force, today=day(today))
+    if out is None:
+        write_default(rendered, force)
+    report(rendered, out, paper)
+
+
+@main.command()
+@campaign_argument
+@output_option
+@click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
+@click.option("--sheets", type=click.IntRange(1, 500), default=1, show_default=True, help="Number of numbered sheets.")
+@lang_option
+@grayscale_option
+@force_option
+@today_option
+def signup(campaign, out, force, paper, sheets, lang, grayscale, today) -> None:
+    """Make numbered petition and sign-up sheets."""
+    from ..api import make_signup
+
+    rendered = make_signup(load_campaign(campaign), out or None, paper=paper, lang=lang, sheets=sheets,
+                           grayscale=grayscale, force=force, today=day(today))
+    if out is None:
+        write_default(rendered, force)
+    report(rendered, out, f"{paper} landscape")
+
+
+@main.command()
+@campaign_argument
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Folder for the PNG cards.")
+@lang_option
+@force_option
+def social(campaign, out, lang, force) -> None:
+    """Make social media cards (square and story PNGs) for every slogan."""
+    from ..api import make_social
+
+    loaded = load_campaign(campaign)
+    folder = Path(out) if out else Path(f"{loaded.id}-cards" + (f"-{lang}" if lang else ""))
+    for card in make_social(loaded, folder, lang=lang, force=force):
+        click.echo(f"Wrote {folder / card.name} ({card.page_size[0]}x{card.page_size[1]}, "
+                   f"{len(card.data) / 1024:.0f} KB)")

@@ -1,0 +1,82 @@
+"""Option types and shared options for the commands, and the small helpers every command uses."""
+
+from __future__ import annotations
+
+import click
+
+from ..loader import DEFAULT_CAMPAIGN
+from ..options import Paper
+
+
+class PaperChoice(click.Choice):
+    """A paper size from a material's allowed sizes, matched without regard to case."""
+
+    def __init__(self, allowed: tuple[Paper, ...]):
+        super().__init__([p.value for p in allowed], case_sensitive=False)
+
+
+class Millimetres(click.ParamType):
+    """A length such as `3mm` or `3` (millimetres)."""
+
+    name = "MM"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)):
+            return float(value)
+        text = str(value).strip().lower().removesuffix("mm").strip()
+        try:
+            number = float(text)
+        except ValueError:
+            self.fail(f"expected a length in millimetres such as 3mm, got {value!r}", param, ctx)
+        if number < 0:
+            self.fail(f"expected a length of 0 mm or more, got {value!r}", param, ctx)
+        return number
+
+
+class LanguageTag(click.ParamType):
+    """A BCP 47 language tag such as en, ru, kk-Latn, zh-Hans."""
+
+    name = "TAG"
+
+    def convert(self, value, param, ctx):
+        from ..tags import LanguageTagError, parse_language
+
+        try:
+            return parse_language(value)
+        except LanguageTagError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+campaign_argument = click.argument("campaign", default=DEFAULT_CAMPAIGN, metavar="[CAMPAIGN]")
+lang_option = click.option("--lang", type=LanguageTag(), help="Language of the printed text (en, ru, kk, ...).")
+grayscale_option = click.option("--grayscale", is_flag=True, help="Black on white, for photocopiers.")
+force_option = click.option("--force", is_flag=True, help="Replace an existing output not made by campaignkit.")
+today_option = click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+    help="The day of printing, which decides what is past (default: SOURCE_DATE_EPOCH, else today).")
+output_option = click.option("-o", "--output", "out", type=click.Path(dir_okay=False, allow_dash=True),
+                             help="PDF file to write, or - for standard output.")
+
+
+def day(value):
+    return value.date() if value is not None else None
+
+
+def load_campaign(ref: str):
+    from ..loader import load
+
+    return load(ref)
+
+
+def report(rendered, out: str | None, what: str) -> None:
+    """Say what was written (to standard error when the PDF itself went to standard output)."""
+    where = "standard output" if out == "-" else (out or rendered.name)
+    pages = f"{rendered.pages} page{'s' if rendered.pages != 1 else ''}"
+    click.echo(f"Wrote {where} ({what}, {pages}, {len(rendered.data) / 1024:.0f} KB)", err=out == "-")
+
+
+def write_default(rendered, force: bool) -> None:
+    """Write a material under its suggested name in the current folder."""
+    from ..write import write
+
+    write(rendered.data, rendered.name, force=force)
