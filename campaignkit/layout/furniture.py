@@ -82,11 +82,11 @@ def qr_size(entries: list[QREntry], preferred: float, largest: float) -> float:
     return max(qr.size_for(e.url.ascii, preferred, largest, e.field) for e in entries)
 
 
-def qr_block(ts: Typesetter, styles: Styles, pal: Palette, entries: list[QREntry], width: float, *,
-             size: float, per_row: int = 2, rule: bool = True, both_forms_label: Phrase | None = None,
-             roomy: bool = False) -> Table:
+def qr_block(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, entries: list[QREntry], width: float, *,
+             size: float, per_row: int = 2, rule: bool = True, roomy: bool = False) -> Table:
     """Codes with their headings and URLs beside them, `per_row` to a row when they fit; `roomy` sets
-    them in the body's table sizes rather than the small print of a page foot."""
+    them in the body's table sizes rather than the small print of a page foot. An international
+    address is printed in both its readable and its ASCII form (what the code holds)."""
     gap = 6 * MM
     per_row = max(1, min(per_row, len(entries)))
     while per_row > 1 and width < per_row * (size + QR_TEXT_MIN) + (per_row - 1) * gap:
@@ -101,8 +101,8 @@ def qr_block(ts: Typesetter, styles: Styles, pal: Palette, entries: list[QREntry
         block: list[Flowable] = [ts.para(entry.heading, head)]
         block += [ts.para(line, text, tie=False) for line in entry.lines]
         block.append(ts.url(entry.url.text, entry.url.domain, text, text_width - 3 * MM, entry.field))
-        if entry.url.international and both_forms_label is not None:
-            block.append(ts.parts([(both_forms_label, False)], text))
+        if entry.url.international:
+            block.append(ts.parts([(copy.label("ascii_form", url=""), False)], text))
             block.append(ts.url(entry.url.ascii, entry.url.host, text, text_width - 3 * MM, entry.field))
         cells.append([QRFlowable(entry.url.ascii, size, entry.field, ink=pal.ink if pal.grayscale else colors.black),
                       block])

@@ -138,7 +138,6 @@ def _sources(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wid
         for src in copy.sources
     ]
     size = qr_size(entries, QR_PREFERRED, QR_LARGEST)
-    table = qr_block(ts, styles, pal, entries, frame_width, size=size, per_row=2, rule=False,
-                     both_forms_label=copy.label("ascii_form", url=""), roomy=True)
+    table = qr_block(ts, styles, pal, copy, entries, frame_width, size=size, per_row=2, rule=False, roomy=True)
     note = domain_note(ts, styles, copy, [e.url for e in entries], role="note", many=True)
     return KeepTogether([ts.para(copy.label("sources"), styles("section")), table, spacer(6), note])

@@ -132,7 +132,7 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, margin_factor: float, s
     entries = _qr_entries(copy, statements)
     if entries:
         size = qr_size(entries, scale.body * 2.3 * MM, 45 * MM)
-        block = qr_block(ts, styles, pal, entries, frame_width, size=size)
+        block = qr_block(ts, styles, pal, copy, entries, frame_width, size=size)
         note = domain_note(ts, styles, copy, [e.url for e in entries])
         story += [spacer(body * 0.6), PushToBottom([block, spacer(1.5 * MM), note])]
 
