@@ -7,7 +7,7 @@ The stages run one way: campaign file -> `load` -> `Campaign` (frozen data) -> `
     make_leaflet(campaign, target=None, **options) -> Rendered
     make_placard / make_factsheet / make_signup -> Rendered;  make_social -> tuple[Rendered, ...]
     make_pack(campaign, folder) -> Pack;  make_batch(campaign, events, folder) -> BatchResult
-    verify_pdf(pdf) -> Report;  preview_pdf(pdf, folder) -> [Path]
+    verify_pdf(pdf) -> Report;  preview_pdf(pdf, folder) -> [Path];  print_files(pdf_or_pack) -> [PrintJob]
 
 The generators are imported on first use, so `import campaignkit` stays light.
 """
@@ -26,6 +26,7 @@ from .errors import (
     GlyphError,
     ImageError,
     OutputError,
+    PrintError,
     UnsafeURLError,
 )
 from .loader import DEFAULT_CAMPAIGN, builtin_campaigns, load, loads
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from .materials.placard import PlannedSlogan
     from .pack import Pack, make_pack
     from .preview import preview_pdf
+    from .printing import PrintJob, plan_print, print_files
     from .verify import Report, verify_pdf
 
 _LAZY: dict[str, str] = {
@@ -74,6 +76,9 @@ _LAZY: dict[str, str] = {
     "verify_pdf": "verify",
     "Report": "verify",
     "preview_pdf": "preview",
+    "plan_print": "printing",
+    "print_files": "printing",
+    "PrintJob": "printing",
     "localise": "localise",
     "Copy": "localise.copy",
     "Rendered": "layout.document",
@@ -104,6 +109,8 @@ __all__ = [
     "Paper",
     "Petition",
     "PlannedSlogan",
+    "PrintError",
+    "PrintJob",
     "Rendered",
     "Report",
     "Slogan",
@@ -128,7 +135,9 @@ __all__ = [
     "make_signup",
     "make_social",
     "plan_placards",
+    "plan_print",
     "preview_pdf",
+    "print_files",
     "verify_pdf",
 ]
 

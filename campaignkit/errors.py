@@ -8,6 +8,7 @@
      +-- FitError                    text cannot fit the material at a readable size (field)
      +-- ImageError                  a logo or photo is not a safe PNG/JPEG
      +-- OutputError                 the output cannot be written
+          +-- PrintError             a print job cannot be planned or sent
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ class ImageError(CampaignkitError):
 
 class OutputError(CampaignkitError):
     """The output file or folder cannot be written."""
+
+
+class PrintError(OutputError):
+    """A print job that cannot be planned or sent (no lp, no such printer, lp refused it)."""
 
 
 class CampaignWarning(UserWarning):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["conftest_cups"]  # the cups_pdf_queue fixture of the real print test
+
 # The suite (and every process it starts) uses its own cache folder, never the user's.
 os.environ.setdefault("CAMPAIGNKIT_CACHE_DIR", tempfile.mkdtemp(prefix="campaignkit-test-cache-"))
 

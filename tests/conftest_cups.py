@@ -42,7 +42,7 @@ C_LOCALE = {**os.environ, "LC_ALL": "C"}
 
 
 def run(*argv: str, timeout: float = 20) -> subprocess.CompletedProcess:
-    return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, env=C_LOCALE)
+    return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, env=C_LOCALE, check=False)
 
 
 @dataclass

@@ -14,10 +14,11 @@ from conftest import ROOT
 PUBLIC = [
     "DEFAULT_CAMPAIGN", "URL", "BatchResult", "Campaign", "CampaignDataError", "CampaignFileError", "CampaignWarning",
     "CampaignkitError", "Copy", "Event", "Fact", "FitError", "GlyphError", "ImageError", "Item", "LocalEvent", "Name",
-    "OutputError", "Pack", "Paper", "Petition", "PlannedSlogan", "Rendered", "Report", "Slogan", "Source", "Speaker",
-    "Statement", "Text", "Theme", "TimelineEntry", "Translation", "UnsafeURLError", "__version__", "builtin_campaigns",
-    "load", "loads", "localise", "make_batch", "make_factsheet", "make_leaflet", "make_pack", "make_placard",
-    "make_signup", "make_social", "plan_placards", "preview_pdf", "verify_pdf",
+    "OutputError", "Pack", "Paper", "Petition", "PlannedSlogan", "PrintError", "PrintJob", "Rendered", "Report",
+    "Slogan", "Source", "Speaker", "Statement", "Text", "Theme", "TimelineEntry", "Translation", "UnsafeURLError",
+    "__version__", "builtin_campaigns", "load", "loads", "localise", "make_batch", "make_factsheet", "make_leaflet",
+    "make_pack", "make_placard", "make_signup", "make_social", "plan_placards", "plan_print", "preview_pdf",
+    "print_files", "verify_pdf",
 ]
 
 

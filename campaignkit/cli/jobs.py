@@ -119,3 +119,31 @@ def batch(campaign, events_csv, out, materials, lang, jobs, keep_going, force, t
         for error in errors:
             click.echo(f"  failed: {error}", err=True)
         raise click.ClickException(f"{len(errors)} row(s) failed; the other {len(result.made)} were made")
+
+
+@main.command("print")
+@click.argument("target", metavar="FILE|PACK_DIR", type=click.Path(exists=True))
+@click.option("--printer", metavar="NAME", help="CUPS printer to use (default: the system's default printer).")
+@click.option("--copies", multiple=True, metavar="N|MATERIAL=N",
+              help="Copies of everything, or of one material (repeatable): --copies leaflet=100 --copies placard=2.")
+@click.option("--dry-run", is_flag=True, help="Show the lp commands without running them.")
+def print_command(target, printer, copies, dry_run) -> None:
+    """Print a PDF or a whole pack through CUPS, each material with its paper, sides, scaling and copies.
+
+    A pack prints 50 leaflets, 25 two-up sheets, 10 fact sheets, and each placard, the tiled placard and
+    the sign-up sheets once, unless --copies says otherwise; a single PDF prints once.
+    """
+    from ..printing import parse_copies, print_files
+
+    jobs = print_files(target, printer=printer, copies=parse_copies(copies), dry_run=dry_run)
+    for job in jobs:
+        if dry_run:
+            click.echo(job.command)
+        else:
+            count = f"{job.copies} cop{'y' if job.copies == 1 else 'ies'}"
+            request = f" as {job.request_id}" if job.request_id else ""
+            click.echo(f"Sent {job.path.name} ({job.material}, {count}){request}")
+        for note in job.notes:
+            click.echo(f"  # {note}")
+    if not dry_run:
+        click.echo(f"{len(jobs)} job{'s' if len(jobs) != 1 else ''} sent; `lpstat -o` lists those still waiting")

@@ -14,28 +14,27 @@ import re
 import shlex
 import subprocess
 import sys
-import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Union
 
-from .errors import CampaignWarning, OutputError
-from .pack import MANIFEST
-from .paper import MM, SIZES_MM
+from ..errors import PrintError
+from ..layout.paper import MM, SIZES_MM
+from ..marks import MATERIAL_MARK as KEYWORD
+from ..write.folders import MANIFEST
+from . import cups
+from .cups import Runner
 
 MATERIALS = ("leaflet", "leaflet-two-up", "placard", "placard-tiled", "factsheet", "signup", "signatories")
 PACK_COPIES = {"leaflet": 50, "leaflet-two-up": 25, "placard": 1, "placard-tiled": 1, "factsheet": 10,
                "signup": 1, "signatories": 1}
 MAX_COPIES = 9999  # CUPS's default MaxCopies
-KEYWORD = "campaignkit-material="
 ADVICE = {
     "leaflet-two-up": "double-sided, flip on the short edge; then cut once along the dashed line",
     "placard": "print at 100% (actual size), never 'fit to page'",
     "placard-tiled": "print at 100% (actual size), never 'fit to page', one-sided; trim and glue the overlaps",
     "signup": "one-sided, landscape",
 }
-NO_LP = ("the `lp` command was not found: printing needs the CUPS client "
-         "(Debian/Ubuntu: sudo apt install cups-client; Fedora: sudo dnf install cups-client; macOS has lp built in)")
 
 # Packs made before the manifest carried `material` describe each file by `kind`.
 _KINDS = {"leaflet": "leaflet", "leaflet two-up": "leaflet-two-up", "fact sheet": "factsheet",
@@ -45,8 +44,7 @@ _SIZE_TOLERANCE = 2.0  # points; reportlab's A5 and a PPD's A5 differ by about 1
 _EXACT_SIZE = {"placard", "placard-tiled"}
 _ONE_SIDED = {"placard", "placard-tiled", "signup"}  # glued, tiled or signed on a clipboard
 
-Copies = Union[int, Mapping[str, int], None]
-Runner = Callable[..., subprocess.CompletedProcess]
+Copies = int | Mapping[str, int] | None
 
 
 @dataclass(frozen=True)
@@ -90,9 +88,9 @@ def plan_print(target: str | os.PathLike, *, printer: str | None = None, copies:
     path = Path(target)
     _check_copies(copies)
     if not path.exists():
-        raise OutputError(f"{path}: no such file or folder")
+        raise PrintError(f"{path}: no such file or folder")
     if path.is_file() and path.suffix.lower() != ".pdf":
-        raise OutputError(f"{path}: only PDF files can be printed")
+        raise PrintError(f"{path}: only PDF files can be printed")
     in_pack = path.is_dir()
     entries = _pack_entries(path) if in_pack else [(path, {})]
     jobs = []
@@ -103,7 +101,7 @@ def plan_print(target: str | os.PathLike, *, printer: str | None = None, copies:
         if count:
             jobs.append(_job(file, material, count, geometry, printer))
     if not jobs:
-        raise OutputError(f"{path}: nothing to print (every material has 0 copies)")
+        raise PrintError(f"{path}: nothing to print (every material has 0 copies)")
     return jobs
 
 
@@ -120,15 +118,15 @@ def print_files(
     if dry_run:
         return jobs
     if sys.platform == "win32":
-        return _print_with_viewer(jobs)
-    destination = _check_destination(printer, runner)
-    _warn_without_duplex(destination, jobs, runner)
+        return cups.print_with_viewer(jobs)
+    destination = cups.check_destination(printer, runner)
+    cups.warn_without_duplex(destination, jobs, runner)
     sent: list[PrintJob] = []
     for job in jobs:
-        result = _run(runner, job.argv, timeout=120)
+        result = cups.run(runner, job.argv, timeout=120)
         if result.returncode != 0:
             already = f"; already sent: {', '.join(j.request_id or j.path.name for j in sent)}" if sent else ""
-            raise OutputError(f"{job.path}: lp failed: {_message(result)}{already}")
+            raise PrintError(f"{job.path}: lp failed: {cups.message(result)}{already}")
         found = re.search(r"request id is (\S+)", result.stdout or "")
         sent.append(replace(job, request_id=found.group(1) if found else None))
     return sent
@@ -140,7 +138,7 @@ def parse_copies(values: Iterable[str]) -> Copies:
     for value in values:
         name, equals, number = value.rpartition("=")
         if not number.strip().isdigit():
-            raise OutputError(f"--copies: expected a number or MATERIAL=NUMBER, got {value!r}")
+            raise PrintError(f"--copies: expected a number or MATERIAL=NUMBER, got {value!r}")
         if equals:
             per_material[name.strip()] = int(number)
         else:
@@ -148,7 +146,7 @@ def parse_copies(values: Iterable[str]) -> Copies:
     if not per_material:
         return everything
     if everything is not None:
-        per_material = {**{m: everything for m in MATERIALS}, **per_material}
+        per_material = {**dict.fromkeys(MATERIALS, everything), **per_material}
     _check_copies(per_material)
     return per_material
 
@@ -157,10 +155,10 @@ def _check_copies(copies: Copies) -> None:
     per_material = copies if isinstance(copies, Mapping) else {}
     for name in per_material:
         if name not in MATERIALS:
-            raise OutputError(f"copies: unknown material {name!r}; expected one of {', '.join(MATERIALS)}")
+            raise PrintError(f"copies: unknown material {name!r}; expected one of {', '.join(MATERIALS)}")
     for count in per_material.values() if per_material or copies is None else [copies]:
         if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_COPIES:
-            raise OutputError(f"copies: expected a whole number from 0 to {MAX_COPIES}, got {count!r}")
+            raise PrintError(f"copies: expected a whole number from 0 to {MAX_COPIES}, got {count!r}")
 
 
 def _copies_for(material: str, copies: Copies, in_pack: bool) -> int:
@@ -177,9 +175,9 @@ def _pack_entries(folder: Path) -> list[tuple[Path, dict]]:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         files = manifest["files"]
     except FileNotFoundError:
-        raise OutputError(f"{folder}: not a campaignkit pack (no {MANIFEST}); print its PDFs one by one") from None
+        raise PrintError(f"{folder}: not a campaignkit pack (no {MANIFEST}); print its PDFs one by one") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise OutputError(f"{folder / MANIFEST}: cannot be read ({exc})") from None
+        raise PrintError(f"{folder / MANIFEST}: cannot be read ({exc})") from None
     entries = []
     root = folder.resolve()
     for entry in files:
@@ -188,9 +186,9 @@ def _pack_entries(folder: Path) -> list[tuple[Path, dict]]:
             continue
         file = folder / name
         if root not in file.resolve().parents:
-            raise OutputError(f"{folder / MANIFEST}: {name!r} lies outside the pack folder")
+            raise PrintError(f"{folder / MANIFEST}: {name!r} lies outside the pack folder")
         if not file.is_file():
-            raise OutputError(f"{file}: listed in {MANIFEST} but missing")
+            raise PrintError(f"{file}: listed in {MANIFEST} but missing")
         entries.append((file, entry))
     return entries
 
@@ -201,18 +199,18 @@ def _read_geometry(file: Path) -> _Geometry:
     try:
         doc = pdfium.PdfDocument(file)
     except (pdfium.PdfiumError, OSError) as exc:
-        raise OutputError(f"{file}: not a readable PDF ({exc})") from None
+        raise PrintError(f"{file}: not a readable PDF ({exc})") from None
     try:
         sizes = [doc[i].get_size() for i in range(len(doc))]
         keywords = doc.get_metadata_dict().get("Keywords", "")
     finally:
         doc.close()
     if not sizes:
-        raise OutputError(f"{file}: the PDF has no pages")
+        raise PrintError(f"{file}: the PDF has no pages")
     paper = sorted(sizes[0])
     uniform = all(abs(a - b) <= _SIZE_TOLERANCE for size in sizes for a, b in zip(sorted(size), paper))
     landscape = all(w > h for w, h in sizes)
-    return _Geometry(len(sizes), *sizes[0], landscape, uniform, keywords)
+    return _Geometry(len(sizes), sizes[0][0], sizes[0][1], landscape, uniform, keywords)
 
 
 def _material(file: Path, entry: Mapping, geometry: _Geometry) -> str:
@@ -224,11 +222,11 @@ def _material(file: Path, entry: Mapping, geometry: _Geometry) -> str:
         declared, where = (found.group(1), "its Keywords say") if found else (None, "")
     if declared is not None:
         if declared not in MATERIALS:
-            raise OutputError(f"{file}: {where} material {declared!r}; expected one of {', '.join(MATERIALS)}")
+            raise PrintError(f"{file}: {where} material {declared!r}; expected one of {', '.join(MATERIALS)}")
         return declared
     guessed = _material_from_kind(str(entry.get("kind", ""))) or _guess_from_file(file.name, geometry)
     if guessed is None:
-        raise OutputError(f"{file}: cannot tell which campaignkit material this is (no {KEYWORD}... in its Keywords)")
+        raise PrintError(f"{file}: cannot tell which campaignkit material this is (no {KEYWORD}... in its Keywords)")
     return guessed
 
 
@@ -289,72 +287,3 @@ def _sides(material: str, pages: int) -> str:
     return "two-sided-long-edge"
 
 
-def _run(runner: Runner, argv: Iterable[str], *, timeout: float = 30) -> subprocess.CompletedProcess:
-    argv = list(argv)
-    try:
-        return runner(argv, capture_output=True, text=True, timeout=timeout, env={**os.environ, "LC_ALL": "C"})
-    except FileNotFoundError:
-        raise OutputError(NO_LP) from None
-    except subprocess.TimeoutExpired:
-        raise OutputError(f"`{shlex.join(argv)}` gave no answer in {timeout:g} s; is CUPS running?") from None
-
-
-def _message(result: subprocess.CompletedProcess) -> str:
-    return " ".join(((result.stderr or "") + " " + (result.stdout or "")).split()) or f"exit status {result.returncode}"
-
-
-def list_printers(runner: Runner = subprocess.run) -> list[str]:
-    """The CUPS destinations this machine can print to."""
-    result = _run(runner, ["lpstat", "-e"])  # CUPS 2.2 (2016) and later
-    if result.returncode != 0:
-        raise OutputError(f"cannot list the printers: {_message(result)}")
-    return [line.strip() for line in result.stdout.splitlines() if line.strip()]
-
-
-def _check_destination(printer: str | None, runner: Runner) -> str:
-    """The destination the jobs go to; one clear error when it does not exist or none is set."""
-    printers = list_printers(runner)
-    listed = ", ".join(printers)
-    if not printers and "not running" in _run(runner, ["lpstat", "-r"]).stdout:
-        raise OutputError("the CUPS scheduler is not running; start it (sudo systemctl start cups, or sudo cupsd)")
-    if not printers:
-        raise OutputError("no printers are set up in CUPS; add one in the system's printer settings or with lpadmin")
-    if printer is not None:
-        if printer not in printers:
-            raise OutputError(f"no printer named {printer!r}; the printers are: {listed}")
-        return printer
-    found = re.search(r"destination: (\S+)", _run(runner, ["lpstat", "-d"]).stdout or "")
-    if not found:
-        raise OutputError(f"no default printer is set; choose one with --printer (printers: {listed})")
-    return found.group(1)
-
-
-def _warn_without_duplex(destination: str, jobs: list[PrintJob], runner: Runner) -> None:
-    """CUPS accepts two-sided jobs for one-sided printers and prints them one-sided, so say so before."""
-    if not any("sides=two-sided" in part for job in jobs for part in job.argv):
-        return
-    result = _run(runner, ["lpoptions", "-p", destination, "-l"])
-    if result.returncode != 0:
-        return
-    duplex = re.search(r"^\S*duplex\S*/.*:(.*)$", result.stdout or "", flags=re.IGNORECASE | re.MULTILINE)
-    choices = set(duplex.group(1).replace("*", "").split()) if duplex else set()
-    if not choices - {"None", "Off", "False", "Simplex"}:
-        warnings.warn(CampaignWarning(
-            f"{destination} lists no two-sided printing: two-sided jobs print one-sided. For two-up leaflets print "
-            "page 1, put the stack back turned over on the short edge, then print page 2"), stacklevel=3)
-
-
-def _open_for_printing(path: Path) -> None:
-    os.startfile(str(path), "print")  # type: ignore[attr-defined]  # Windows only
-
-
-def _print_with_viewer(jobs: list[PrintJob]) -> list[PrintJob]:
-    warnings.warn(CampaignWarning(
-        "Windows has no lp: each PDF goes to its viewer's Print command, where copies, two-sided printing and "
-        "'actual size' must be chosen by hand (see each file's notes)"), stacklevel=3)
-    for job in jobs:
-        try:
-            _open_for_printing(job.path)
-        except OSError as exc:
-            raise OutputError(f"{job.path}: cannot hand it to a PDF viewer for printing ({exc})") from None
-    return [replace(job, argv=(), notes=(f"{job.copies} copies", *job.notes)) for job in jobs]
