@@ -76,10 +76,11 @@ def _with_slogans(copy: Copy, slogans: Sequence[str] | None) -> Copy:
     return replace(copy, slogans=tuple(phrases))
 
 
-def plan_placards(campaign: Campaign, *, size: Paper | str = Paper.A3, landscape: bool = False,
+def plan_placards(campaign: Campaign, *, size: Paper | str = Paper.A3, landscape: bool | None = None,
                   slogans: Sequence[str] | None = None, lang: str | None = None,
                   theme: Theme | None = None) -> list[PlannedSlogan]:
-    """How every slogan fits the placard: type size, line breaks and reading distance."""
+    """How every slogan fits the placard: orientation (`landscape=None` chooses the one giving the larger
+    type), type size, line breaks and reading distance."""
     from .materials.placard import plan_slogans
 
     copy = _with_slogans(localise(campaign, lang), slogans)
@@ -87,12 +88,14 @@ def plan_placards(campaign: Campaign, *, size: Paper | str = Paper.A3, landscape
                         (theme or Theme()).margin("placard"))
 
 
-def make_placard(campaign: Campaign, target: Target = None, *, size: Paper | str = Paper.A3, landscape: bool = False,
+def make_placard(campaign: Campaign, target: Target = None, *, size: Paper | str = Paper.A3,
+                 landscape: bool | None = None,
                  tile: Paper | str | None = None, slogans: Sequence[str] | None = None, lang: str | None = None,
                  double_sided: bool = False, grayscale: bool = False, overlap_mm: float = 10.0,
                  theme: Theme | None = None, force: bool = False) -> Rendered:
-    """Placards, one slogan per page, fitted as large as they go; tiled onto `tile` sheets when given.
-    The plan of each slogan is in the result's `details`."""
+    """Placards, one slogan per page, fitted as large as they go, each in the orientation that gives the
+    larger type unless `landscape` is True or False; tiled onto `tile` sheets when given. The plan of
+    each slogan is in the result's `details`."""
     from .materials.placard import render_placard
 
     copy = _with_slogans(localise(campaign, lang), slogans)

@@ -364,7 +364,9 @@ def test_a_short_campaign_gets_larger_type_and_stays_on_one_side():
     a4 = make_leaflet(short).data
     sizes = [size for _, _, chars in char_geometry(a4) for *_, size in chars]
     assert len(pdf_text(a4)) == 1 and max(sizes) >= 40 and sorted(sizes)[len(sizes) // 2] >= 10.5
-    assert len(pdf_text(make_leaflet(short, paper="A5"))) == 1  # no back page holding only the QR code
+    a5 = pdf_text(make_leaflet(short, paper="A5"))
+    # one side, or front and back with the event on the back: never a back holding only the codes
+    assert len(a5) == 1 or (len(a5) == 2 and "Next picket" in a5[1] and "Sign the petition" in a5[1])
 
 
 @pytest.mark.parametrize("paper, lang", [("A4", None), ("A5", None), ("A5", "ru"), ("A5", "kk"), ("letter", "kk")])

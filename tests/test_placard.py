@@ -47,9 +47,10 @@ def test_no_character_outside_the_printable_area(a3):
 
 
 def test_a3_pages_are_a3_valid_and_embed_their_fonts(a3):
-    for page in pypdf.PdfReader(io.BytesIO(a3)).pages:
+    plans = make_placard(CAMPAIGN, size="A3").details
+    for page, plan in zip(pypdf.PdfReader(io.BytesIO(a3)).pages, plans, strict=True):
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == tuple(
-            round(v) for v in paper_size("A3")
+            round(v) for v in paper_size("A3", plan.landscape)
         )
     assert pdf_problems(a3) == [] and font_problems(a3) == []
 
@@ -58,16 +59,67 @@ def test_same_input_same_bytes(a3):
     assert make_placard(CAMPAIGN, size="A3").data == a3
 
 
-def test_line_breaks_fall_between_words_and_are_balanced():
+def breakings(words):
+    """Every way of breaking `words` into lines."""
+    from itertools import combinations
+
+    n = len(words)
+    for k in range(1, n + 1):
+        for cuts in combinations(range(1, n), k - 1):
+            bounds = (0, *cuts, n)
+            yield tuple(" ".join(words[bounds[i]:bounds[i + 1]]) for i in range(k))
+
+
+def size_of(lines, width, height):
+    from campaignkit.layout.fit import ABOVE, BELOW, LEADING
+
+    widest = max(fonts.string_width(line, fonts.DISPLAY, 1.0) for line in lines)
+    return min(width / widest, height / (ABOVE + LEADING * (len(lines) - 1) + BELOW))
+
+
+def test_line_breaks_fall_between_words_and_the_best_reading_breaking_wins():
+    from campaignkit.layout.fit import line_end_weight
+
     fonts.register_all()
     text = "Stop the intervention, release the detainees!"
     fitted = fit_text(text, fonts.DISPLAY, 700, 1000, minimum=40, maximum=400, field="x")
     assert " ".join(fitted.lines) == text
     widths = [fonts.string_width(line, fonts.DISPLAY, fitted.size) for line in fitted.lines]
     assert max(widths) <= 700 + 1e-6 and fitted.block_height() <= 1000 + 1e-6
-    # one point larger no longer fits, whatever the line breaks
+    assert fitted.size == pytest.approx(size_of(fitted.lines, 700, 1000))
+    # no other breaking reads better at its own size, weighed the same way
+    for lines in breakings(text.split()):
+        reads = 1.0
+        for line in lines[:-1]:
+            reads *= line_end_weight(tuple(line.split()))
+        assert size_of(lines, 700, 1000) * reads <= fitted.score + 1e-6, lines
+    # no breaking at all fits one point above the largest size any breaking allows
+    largest = max(size_of(lines, 700, 1000) for lines in breakings(text.split()))
     with pytest.raises(FitError):
-        fit_text(text, fonts.DISPLAY, 700, 1000, minimum=fitted.size + 1, maximum=400, field="x")
+        fit_text(text, fonts.DISPLAY, 700, 1000, minimum=largest + 1, maximum=400, field="x")
+
+
+def test_lines_end_on_a_function_word_only_when_anything_else_is_over_10_percent_smaller():
+    from campaignkit.layout.fit import FUNCTION_WORDS
+
+    fonts.register_all()
+    for text in ("Troops out of the cities!", "Free trade unions, the right to strike!", "Свободу всем в городе и в селе!"):
+        for box in ((1100, 760), (760, 1100), (500, 500)):
+            fitted = fit_text(text, fonts.DISPLAY, *box, minimum=20, maximum=400, field="x")
+            dangling = any(line.split()[-1].lower() in FUNCTION_WORDS for line in fitted.lines[:-1])
+            clean = [size_of(lines, *box) for lines in breakings(text.split())
+                     if not any(line.split()[-1].lower() in FUNCTION_WORDS for line in lines[:-1])]
+            if dangling:
+                assert max(clean) < 0.9 * fitted.size, (fitted.lines, box)
+
+
+def test_each_slogan_takes_the_orientation_with_the_larger_type_and_russian_capitals_reach_30_mm():
+    plans = plan_placards(CAMPAIGN, size="A3", lang="ru")
+    prisoners = next(p for p in plans if p.text.startswith("Свободу всем"))
+    assert prisoners.landscape and prisoners.cap_height_mm >= 30
+    portrait = plan_placards(CAMPAIGN, size="A3", lang="ru", landscape=False)
+    for auto, fixed in zip(plans, portrait, strict=True):
+        assert auto.fitted.score >= fixed.fitted.score - 1e-6
 
 
 def test_reading_distance_follows_the_stated_rule():
@@ -91,8 +143,9 @@ def test_kazakh_placard_prints_its_letters():
 
 
 def test_an_over_long_word_is_an_error_naming_it():
-    with pytest.raises(FitError, match=r"--slogan\[0\]: the word 'Antidisestablishmentarianism-and-more-of-it' .* wider"):
-        make_placard(CAMPAIGN, size="A4", slogans=["Antidisestablishmentarianism-and-more-of-it"])
+    word = "Antidisestablishmentarianism-and-more-of-it-and-then-some"
+    with pytest.raises(FitError, match=rf"--slogan\[0\]: the word '{word}' .* wider"):
+        make_placard(CAMPAIGN, size="A4", slogans=[word])
 
 
 def test_too_many_words_is_an_error_naming_the_field():
@@ -106,7 +159,8 @@ def test_missing_glyph_is_an_error_naming_the_slogan():
 
 
 def test_a2_tiled_on_a4_is_an_assembly_page_and_a4_tiles():
-    data = make_placard(CAMPAIGN, size="A2", tile="A4", slogans=["Stop the intervention, release the detainees!"]).data
+    data = make_placard(CAMPAIGN, size="A2", tile="A4", slogans=["Stop the intervention, release the detainees!"],
+                        landscape=False).data
     reader = pypdf.PdfReader(io.BytesIO(data))
     grid = tile_grid(*paper_size("A2"), "A4", 10 * MM)
     assert len(reader.pages) == 1 + grid.rows * grid.cols
@@ -129,8 +183,8 @@ def test_a2_tiled_on_a4_is_an_assembly_page_and_a4_tiles():
 def test_pasting_the_tiles_together_reproduces_the_placard():
     dpi, scale = 40, 40 / 72
     slogan = ["Free all political prisoners!"]
-    whole = render_pages(make_placard(CAMPAIGN, size="A2", slogans=slogan), dpi)[0].convert("L")
-    tiled = render_pages(make_placard(CAMPAIGN, size="A2", tile="A4", slogans=slogan), dpi)[1:]
+    whole = render_pages(make_placard(CAMPAIGN, size="A2", slogans=slogan, landscape=False), dpi)[0].convert("L")
+    tiled = render_pages(make_placard(CAMPAIGN, size="A2", tile="A4", slogans=slogan, landscape=False), dpi)[1:]
     w, h = paper_size("A2")
     grid = tile_grid(w, h, "A4", 10 * MM)
     pw, ph = grid.printable

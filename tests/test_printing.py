@@ -22,12 +22,20 @@ from campaignkit.printing import MATERIALS, parse_copies, plan_print, print_file
 EXPECTED = {
     "leaflet": (50, "A4", "one-sided", False, False),
     "leaflet-two-up": (25, "A4", "two-sided-short-edge", False, True),
-    "placard": (1, "A3", "one-sided", True, False),
+    "placard": (1, "A3", "one-sided", True, None),  # each slogan in the orientation that suits it
     "placard-tiled": (1, "A4", "one-sided", True, False),
     "factsheet": (10, "A4", "two-sided-long-edge", False, False),
     "signup": (1, "A4", "one-sided", False, True),
 }
 MEDIA_POINTS = {"A4": (595.3, 841.9), "A3": (841.9, 1190.6)}
+
+
+def expected_for(job):
+    """EXPECTED for the job's material, with an orientation left open taken from the file's pages."""
+    copies, media, sides, exact, landscape = EXPECTED[job.material]
+    if landscape is None:
+        landscape = all(float(p.mediabox.width) > float(p.mediabox.height) for p in pypdf.PdfReader(job.path).pages)
+    return copies, media, sides, exact, landscape
 
 
 def add_material_keyword(path: Path, material: str) -> None:
@@ -202,7 +210,7 @@ def test_an_unrecognisable_pdf_is_refused(tmp_path):
 
 def test_each_material_gets_its_paper_sides_scaling_and_copies(pack):
     for job in plan_print(pack, printer="office"):
-        copies, media, sides, exact, landscape = EXPECTED[job.material]
+        copies, media, sides, exact, landscape = expected_for(job)
         got = options(job)
         assert job.argv[:5] == ("lp", "-d", "office", "-n", str(copies)), job.command
         assert job.argv[-1] == str(job.path)
@@ -348,7 +356,7 @@ def test_a_pack_prints_through_cups(keyworded_pack, cups_pdf_queue):
     queue.wait_until_completed(ids)
 
     for job in jobs:
-        copies, media, sides, exact, landscape = EXPECTED[job.material]
+        copies, media, sides, exact, landscape = expected_for(job)
         recorded = queue.job_attributes(job.request_id)
         where = f"{job.material} ({job.request_id}): {recorded}"
         assert recorded["job-state"] == "completed", where

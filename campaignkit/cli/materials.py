@@ -56,7 +56,8 @@ def leaflet(campaign, out, force, paper, lang, statement, event, two_up, graysca
 @campaign_argument
 @output_option
 @click.option("--size", type=PaperChoice(PLACARD_SIZES), default="A3", show_default=True, help="Placard size.")
-@click.option("--landscape", is_flag=True, help="Landscape instead of portrait.")
+@click.option("--landscape/--portrait", default=None,
+              help="Fix the orientation (default: whichever gives the larger type, slogan by slogan).")
 @click.option("--tile", type=PaperChoice(SHEET_PAPERS), help="Print a large placard on these sheets.")
 @click.option("--overlap", type=Millimetres(), default=10.0, show_default=True, help="Glue overlap between tiles.")
 @click.option("--slogan", "slogans", multiple=True, metavar="TEXT", help="Slogan to print (repeatable).")

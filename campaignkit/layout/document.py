@@ -60,10 +60,21 @@ class Info:
 
 def pdf_document(buffer: io.BytesIO, info: Info, page_size: tuple[float, float], templates: list,
                  boxes: dict | None = None):
-    """A platypus document template with campaignkit's metadata and settings."""
+    """A platypus document template with campaignkit's metadata and settings, which also measures the
+    room left at the foot of each page (`doc.leftover`, page number -> points)."""
     from reportlab.platypus import BaseDocTemplate
 
-    doc = BaseDocTemplate(
+    class MeasuredDocument(BaseDocTemplate):
+        def afterFlowable(self, flowable):
+            frame = getattr(self, "frame", None)
+            if frame is not None:  # the last flowable of a page decides
+                self.leftover[self.page] = frame._y - frame._y1
+
+        def build(self, *args, **kwargs):
+            self.leftover: dict[int, float] = {}
+            return super().build(*args, **kwargs)
+
+    doc = MeasuredDocument(
         buffer, pagesize=page_size, pageTemplates=templates, invariant=1, initialFontName=fonts.BODY,
         title=info.title, subject=info.subject, author=info.author, creator=CREATOR, keywords=info.keywords,
         lang=info.language, displayDocTitle=1, **(boxes or {}),
@@ -100,8 +111,9 @@ def build(doc, story: list, ts: Typesetter, **callbacks) -> bytes:
 
     ts.check()
     forget_earlier_builds(story)
+    doc.filename = io.BytesIO()  # a document laid out again starts from an empty buffer
     try:
-        doc.build(story, **callbacks)
+        doc.build(list(story), **callbacks)  # platypus consumes the list it is given
     except LayoutError as exc:
         raise FitError(f"a block of text is too large for one page even on its own ({exc})") from None
     return doc.filename.getvalue()

@@ -82,12 +82,12 @@ class Band(Flowable):
         self._sizes: list[tuple[float, float]] = []
         self._aside_height = 0.0
 
-    def _end_room(self) -> float:
+    def end_room(self) -> float:
         room = self.logo[1] + self.GAP if self.logo else 0.0
         return room + (self.aside_width + self.GAP if self.aside is not None else 0.0)
 
     def wrap(self, available_width, available_height):
-        self._sizes = [f.wrap(available_width - self._end_room(), available_height) for f in self.content]
+        self._sizes = [f.wrap(available_width - self.end_room(), available_height) for f in self.content]
         if self.aside is not None:
             self._aside_height = self.aside.wrap(self.aside_width, available_height)[1]
         self.width = available_width
@@ -107,7 +107,7 @@ class Band(Flowable):
             top = sheet.offset + sheet.height + sheet.bleed
             canv.rect(edge - ax, 0, sheet.width + 2 * sheet.bleed, top - ay, stroke=0, fill=1)
         canv.restoreState()
-        start = self._end_room() if self.mirrored else 0.0
+        start = self.end_room() if self.mirrored else 0.0
         y = self.height - self.pad
         for flowable, (_, h) in zip(self.content, self._sizes):
             y -= h

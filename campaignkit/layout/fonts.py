@@ -1,7 +1,8 @@
 """Font names in, registered reportlab fonts and glyph checks out; fonts come only from assets/fonts.
 
-Three faces of Noto Sans cover English, Russian, Kazakh (Cyrillic and Latin) and the tenge sign:
-`BODY` (Regular), `BOLD` and `DISPLAY` (Condensed Black). Each is parsed once per process.
+Four faces of Noto Sans cover English, Russian, Kazakh (Cyrillic and Latin) and the tenge sign:
+`BODY` (Regular), `BOLD`, `DISPLAY` (Condensed Black) and `DISPLAY_NARROW` (Extra Condensed Black,
+for long words on placards). Each is parsed once per process, when first used.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from ..errors import GlyphError
 BODY = "CK-Body"
 BOLD = "CK-Bold"
 DISPLAY = "CK-Display"
+DISPLAY_NARROW = "CK-Display-Narrow"  # for slogans whose longest word would otherwise set them small
 FILES = {
     BODY: "NotoSans-Regular.ttf",
     BOLD: "NotoSans-Bold.ttf",
     DISPLAY: "NotoSans-CondensedBlack.ttf",
+    DISPLAY_NARROW: "NotoSans-ExtraCondensedBlack.ttf",
 }
 
 
@@ -53,7 +56,8 @@ def _load_font(name: str):
 
 
 def register_all() -> None:
-    for name in FILES:
+    """The faces every material uses (the narrow display face registers when a placard needs it)."""
+    for name in (BODY, BOLD, DISPLAY):
         register(name)
 
 

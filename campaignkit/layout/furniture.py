@@ -21,6 +21,7 @@ from .text import Typesetter
 from .theme import Palette, Styles
 
 QR_TEXT_MIN = 45 * MM  # room the printed URL needs beside a code
+QR_PREFERRED = 26 * MM  # codes this size or larger still decode at 150 dpi with 15% of them covered
 
 
 def band_logo(copy: Copy, max_width_mm: float = 26, max_height_mm: float = 20):
@@ -45,7 +46,7 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
     headline = styles("headline")
     while True:
         band = _band(ts, styles, pal, sheet, copy, headline, kicker, pad, logo, aside, aside_width)
-        if fit is None or band.wrap(*fit)[1] <= fit[1]:
+        if fit is None or (band.wrap(*fit)[1] <= fit[1] and _words_fit(copy.title.text, headline, band, fit[0])):
             return band
         smaller = headline.fontSize * 0.85
         if smaller < styles.scale.size("heading"):
@@ -54,11 +55,18 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
         headline = styles("headline", fontSize=smaller, leading=smaller * 1.08)
 
 
+def _words_fit(title: str, headline, band: Band, width: float) -> bool:
+    """Whether the title's longest word fits a line of the band (never broken inside a word)."""
+    room = width - band.end_room()
+    units = [word for word in title.split(" ") if word]  # words joined by a no-break space are one unit
+    return max(fonts.string_width(unit, headline.fontName, headline.fontSize) for unit in units) <= room
+
+
 def _band(ts, styles, pal, sheet, copy, headline, kicker, pad, logo, aside, aside_width) -> Band:
     content = []
     if kicker:
         content.append(ts.para(Phrase(kicker.text.upper(), kicker.field), styles("kicker")))
-    content.append(ts.para(copy.title, headline))
+    content.append(ts.para(copy.title, headline, tie=False))  # a headline breaks where it must
     aside_para = None
     if aside is not None:
         aside_para = ts.para(aside, styles("kicker", fontSize=8.5, alignment=0 if copy.direction == "rtl" else 2),
@@ -174,7 +182,7 @@ def event_box(ts: Typesetter, styles: Styles, pal: Palette, event: EventCopy, co
 
 
 def _petition_line(ts: Typesetter, styles: Styles, entry: QREntry, text_style) -> Table:
-    size = qr.size_for(entry.url.ascii, 20 * MM, 40 * MM, entry.field)
+    size = qr.size_for(entry.url.ascii, QR_PREFERRED, 40 * MM, entry.field)
     cell = [ts.para(entry.heading, text_style),
             ts.url(entry.url.text, entry.url.domain, text_style, 70 * MM, entry.field)]
     table = Table([[QRFlowable(entry.url.ascii, size, entry.field), cell]], colWidths=[size + 4 * MM, None])

@@ -15,7 +15,7 @@ from ..errors import CampaignkitError
 from ..layout import fonts
 from ..layout.document import Info, Rendered, build, page_count, pdf_document
 from ..layout.flowables import table_commands
-from ..layout.furniture import QREntry, domain_note, footer_line, header_band, qr_block, qr_size, spacer
+from ..layout.furniture import QR_PREFERRED, QREntry, domain_note, footer_line, header_band, qr_block, qr_size, spacer
 from ..layout.paper import MM, Sheet, paper_size
 from ..layout.text import Typesetter
 from ..layout.theme import Palette, Styles, Theme, TypeScale, palette
@@ -23,7 +23,6 @@ from ..localise.copy import Copy, Phrase, SourceCopy
 from ..options import Paper
 
 SCALE = TypeScale(10, 28)
-QR_PREFERRED = 22 * MM
 QR_LARGEST = 50 * MM
 FOOTER_SIZE = 7.5
 

@@ -12,19 +12,28 @@ from __future__ import annotations
 import io
 from functools import partial
 
-from reportlab.platypus import Frame, KeepTogether, PageTemplate
+from reportlab.platypus import Frame, KeepTogether, PageBreak, PageTemplate
 
 from ..errors import CampaignkitError
 from ..layout import fonts
 from ..layout.document import Info, Rendered, build, page_count, pdf_document
-from ..layout.flowables import PushToBottom
-from ..layout.furniture import QREntry, domain_note, event_box, fill_in_box, header_band, qr_block, qr_size, spacer
+from ..layout.furniture import (
+    QR_PREFERRED,
+    QREntry,
+    domain_note,
+    event_box,
+    fill_in_box,
+    header_band,
+    qr_block,
+    qr_size,
+    spacer,
+)
 from ..layout.paper import MM, Sheet, draw_crop_marks, paper_size
 from ..layout.text import Typesetter
 from ..layout.theme import Styles, Theme, TypeScale, palette
 from ..localise.copy import Copy, Phrase, StatementCopy
 from ..options import Paper
-from .leaflet_fit import characters, scales_for, two_up_sheet
+from .leaflet_fit import MIN_ONE_SIDED_BODY, Gap, page_targets, scales, spread, two_up_sheet
 from .leaflet_two_up import TwoUpCanvas
 
 MAX_BLEED_MM = 10.0
@@ -32,41 +41,94 @@ MAX_BLEED_MM = 10.0
 
 def render_leaflet(copy: Copy, *, paper: Paper = Paper.A4, statement: str | None = None, two_up: bool = False,
                    bleed_mm: float = 0.0, theme: Theme = Theme()) -> Rendered:
-    """Lay out the leaflet with the roomiest type scale that fits the ideal page count."""
+    """Lay out the leaflet in the largest type that fits its page count, then fill what room is left."""
     if not 0 <= bleed_mm <= MAX_BLEED_MM:
         raise CampaignkitError(f"bleed: expected 0 to {MAX_BLEED_MM:g} mm, got {bleed_mm:g}")
     if two_up and bleed_mm:
         raise CampaignkitError("two-up sheets are for home printing; use --bleed on a single leaflet for a print shop")
     statements = _statements(copy, statement)
-    cell = (two_up_sheet(paper)[1] if two_up else paper)
-    amount = characters(copy, statements)
-    scales, ideal, short = scales_for(cell, amount)
-    warnings: list[str] = []
-    sheet_size = paper_size(two_up_sheet(paper)[0], landscape=True)
-    best: tuple[int, bytes] | None = None
-    for n, (scale, margin_factor) in enumerate(scales):
-        doc, story, ts = _compose(copy, cell, scale, margin_factor, statements, bleed_mm, theme, two_up)
-        if n < len(scales) - 1 and _content_height(doc, story) > ideal * doc.frame_height + 0.5:
-            continue  # cannot fit the ideal page count at this scale: skip the full build
-        if two_up:
-            data = build(doc, story, ts, canvasmaker=partial(TwoUpCanvas, sheet=sheet_size))
-        else:
-            data = build(doc, story, ts)
-        pages = page_count(data)
-        if best is None or pages < best[0]:
-            best = (pages, data)
-        # A long leaflet stops at the first scale that fits; a short one also tries smaller type if
-        # that saves a page (one side beats a back page holding only the QR codes).
-        if best[0] <= (1 if short else ideal):
-            break
-    assert best is not None
-    pages, data = best
-    if pages > 2 and not two_up:
-        warnings.append(f"the leaflet runs to {pages} pages on {paper}; consider --statement or a larger paper")
+    cell = two_up_sheet(paper)[1] if two_up else paper
+    layout = _Layout(copy, cell, statements, bleed_mm, theme, two_up, paper)
+    data, pages = layout.best()
+    warnings = [f"the leaflet runs to {pages} pages on {paper}; consider --statement or a larger paper"] if (
+        pages > 2 and not two_up) else []
     size = paper_size(two_up_sheet(paper)[0], landscape=True) if two_up else _sheet(cell, bleed_mm).media
     suffix = "two-up" if two_up else str(paper).lower()
     return Rendered(data, f"{copy.campaign_id}-leaflet-{copy.language}-{suffix}.pdf",
                     "leaflet-two-up" if two_up else "leaflet", pages, size, warnings=tuple(warnings))
+
+
+class _Layout:
+    """Tries type scales for one leaflet: the largest that fits the page count wins, with the event box in
+    full (summary, speakers) when there is room for it, and the room left spread between the parts."""
+
+    def __init__(self, copy: Copy, cell: Paper, statements, bleed_mm: float, theme: Theme, two_up: bool,
+                 paper: Paper):
+        self.copy, self.cell, self.statements, self.bleed_mm, self.theme = copy, cell, statements, bleed_mm, theme
+        self.two_up, self.sheet_size = two_up, paper_size(two_up_sheet(paper)[0], landscape=True)
+        self.only_codes_on_the_back = False
+
+    def compose(self, scale: TypeScale, room: str, event_on_the_back: bool = False):
+        return _compose(self.copy, self.cell, scale, self.statements, self.bleed_mm, self.theme, self.two_up, room,
+                        event_on_the_back)
+
+    def build(self, doc, story, ts) -> tuple[bytes, int]:
+        if self.two_up:
+            data = build(doc, story, ts, canvasmaker=partial(TwoUpCanvas, sheet=self.sheet_size))
+        else:
+            data = build(doc, story, ts)
+        return data, page_count(data)
+
+    def best(self) -> tuple[bytes, int]:
+        candidates = scales(self.cell)
+        targets = page_targets(self.cell)
+        for target in targets:
+            one_side_of_two = target == 1 and len(targets) > 1  # only while its type stays comfortably large
+            usable = [s for s in candidates if s.body >= MIN_ONE_SIDED_BODY] if one_side_of_two else candidates
+            found = self.largest_fitting(usable, target)
+            if found is not None and target > 1 and self.only_codes_on_the_back:
+                # A back page holding only the codes wastes a side: one side in smaller type is better,
+                # else the back takes the event too, so the front tells the case and the back what to do.
+                one_side = self.largest_fitting([s for s in candidates if s.body < MIN_ONE_SIDED_BODY], 1)
+                return one_side or self.largest_fitting(candidates, target, event_on_the_back=True) or found
+            if found is not None:
+                return found
+        scale = candidates[-1]  # nothing fits: the smallest type, flowing onto as many pages as it needs
+        return self.build(*self.compose(scale, "brief")[:3])
+
+    def first_possible(self, candidates: list[TypeScale], target: int) -> int:
+        """The index of the largest scale whose text, laid end to end, is no longer than `target` pages
+        (a lower bound on what it really needs: sizes below it may still be too large). Heights grow with
+        the size, so a binary search finds it in a few measurements."""
+        low, high = 0, len(candidates)
+        while low < high:
+            middle = (low + high) // 2
+            doc, story, _, _ = self.compose(candidates[middle], "brief")
+            if _content_height(doc, story) > target * doc.frame_height + 0.5:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def largest_fitting(self, candidates: list[TypeScale], target: int,
+                        event_on_the_back: bool = False) -> tuple[bytes, int] | None:
+        for scale in candidates[self.first_possible(candidates, target):]:
+            doc, story, ts, gaps = self.compose(scale, "brief", event_on_the_back)
+            data, pages = self.build(doc, story, ts)
+            if pages > target:
+                continue
+            if self.copy.event is not None and max(doc.leftover.values(), default=0) > 0.05 * doc.frame_height:
+                full = self.compose(scale, "full", event_on_the_back)
+                full_data, full_pages = self.build(*full[:3])
+                if full_pages <= target:
+                    doc, story, ts, gaps = full
+                    data, pages = full_data, full_pages
+            if spread(gaps, doc.leftover, doc.frame_height):
+                data, pages = self.build(doc, story, ts)
+            body_ends = next(g.page for g in reversed(gaps) if not g.weight)
+            self.only_codes_on_the_back = pages > 1 and body_ends < pages
+            return data, pages
+        return None
 
 
 def _statements(copy: Copy, statement: str | None) -> tuple[StatementCopy, ...]:
@@ -92,9 +154,11 @@ def _content_height(doc, story) -> float:
     from reportlab.pdfgen.canvas import Canvas
 
     canvas = Canvas(io.BytesIO())
-    flat: list = []
-    for f in story:  # their own wrap reports "too big" (KeepTogether) or "all the rest" (PushToBottom)
-        flat.extend(f._content if isinstance(f, KeepTogether) else f.content if isinstance(f, PushToBottom) else [f])
+
+    def flatten(flowables) -> list:  # KeepTogether's own wrap reports "too big", not its height
+        return [g for f in flowables for g in (flatten(f._content) if isinstance(f, KeepTogether) else [f])]
+
+    flat = flatten(story)
     total, previous_after = 0.0, None
     for f in flat:
         height = f.wrapOn(canvas, doc.frame_width, doc.frame_height)[1]
@@ -104,37 +168,44 @@ def _content_height(doc, story) -> float:
     return total - (previous_after or 0)
 
 
-def _compose(copy: Copy, paper: Paper, scale: TypeScale, margin_factor: float, statements, bleed_mm: float,
-             theme: Theme, two_up: bool):
-    """The document template, the story of flowables and the typesetter for one type scale."""
+def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: float, theme: Theme, two_up: bool,
+             room: str, event_on_the_back: bool = False):
+    """The document template, the story of flowables, the typesetter and the gaps for one type scale; `room`
+    says how much of the event to show ("brief" or "full")."""
     sheet = _sheet(paper, bleed_mm)
     pal = palette(theme, copy.colour)
     styles = Styles(pal, scale, copy.direction)
     ts = Typesetter()
-    margin = theme.margin(paper) * margin_factor
+    margin = theme.margin(paper)
     frame_width = sheet.width - 2 * margin
     body = scale.body
 
     band = header_band(ts, styles, pal, sheet, copy, fit=(frame_width, (sheet.height - 2 * margin) / 2))
-    story: list = [band, spacer(body * 0.9)]
+    gaps = [Gap(body * 0.9)]
+    story: list = [band, gaps[-1]]
     if copy.translation_notice:
         story.append(ts.para(copy.translation_notice, styles("small")))
     if copy.summary:
         story.append(ts.para(copy.summary, styles("body")))
     for st in statements:
-        story.extend(_statement(ts, styles, copy, st, scale))
-    story.append(spacer(body * 0.6))
+        gaps.append(Gap(0, 1.0))
+        story += [gaps[-1], *_statement(ts, styles, copy, st, scale)]
+    gaps.append(Gap(body * 0.6, 1.5))
+    story += [gaps[-1], PageBreak()] if event_on_the_back else [gaps[-1]]
     if copy.event is not None:
-        story.append(KeepTogether([event_box(ts, styles, pal, copy.event, copy, room="brief")]))
+        story.append(KeepTogether([event_box(ts, styles, pal, copy.event, copy, room=room)]))
     else:
         story.append(KeepTogether([fill_in_box(ts, styles, pal, copy)]))
+    gaps.append(Gap(0, 0))  # a marker: the page the body of the leaflet ends on
+    story.append(gaps[-1])
 
     entries = _qr_entries(copy, statements)
     if entries:
-        size = qr_size(entries, scale.body * 2.3 * MM, 45 * MM)
+        size = qr_size(entries, max(QR_PREFERRED, scale.body * 2.6 * MM), 45 * MM)
         block = qr_block(ts, styles, pal, copy, entries, frame_width, size=size)
         note = domain_note(ts, styles, copy, [e.url for e in entries])
-        story += [spacer(body * 0.6), PushToBottom([block, spacer(1.5 * MM), note])]
+        gaps.append(Gap(body * 0.6, 3.0))  # most of any room left goes here: the codes sit at the foot
+        story += [gaps[-1], KeepTogether([block, spacer(1.5 * MM), note])]
 
     o = sheet.offset
     frame = Frame(o + margin, o + margin, frame_width, sheet.height - 2 * margin, 0, 0, 0, 0, id="body")
@@ -147,11 +218,12 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, margin_factor: float, s
     doc = pdf_document(io.BytesIO(), info, sheet.media, [PageTemplate("page", [frame], onPageEnd=decorate)],
                        sheet.boxes())
     doc.frame_width, doc.frame_height = frame_width, sheet.height - 2 * margin
-    return doc, story, ts
+    return doc, story, ts, gaps
 
 
 def _statement(ts: Typesetter, styles: Styles, copy: Copy, st: StatementCopy, scale: TypeScale) -> list:
-    """A statement's demands under its heading, then its calls and signatories kept together."""
+    """A statement's demands under its heading, then its calls and signatories kept together. Each call
+    carries the name of who makes it, so it reads right even at the top of a page of its own."""
     blocks: list = []
     demand = styles("demand", leftIndent=scale.size("demand") * 1.6, bulletIndent=0, bulletFontName=fonts.BOLD,
                     bulletColor=styles.pal.accent)
@@ -161,7 +233,7 @@ def _statement(ts: Typesetter, styles: Styles, copy: Copy, st: StatementCopy, sc
         blocks.append(KeepTogether([head, items[0]]))
         blocks.extend(items[1:])
     call = styles("call", backColor=styles.pal.tint, borderPadding=(5, 7, 6, 7), leftIndent=7, rightIndent=7)
-    closing = [ts.para(c, call) for c in st.calls]
+    closing = [ts.para(c, call, prefix=Phrase(st.by.text + ":", st.by.field)) for c in st.calls]
     if st.signatories:
         names = Phrase(" · ".join(s.text for s in st.signatories), f"{st.path}.signatories")
         closing.append(ts.para(names, styles("small"), prefix=copy.prompt("signed_by")))
@@ -171,7 +243,11 @@ def _statement(ts: Typesetter, styles: Styles, copy: Copy, st: StatementCopy, sc
 
 
 def _qr_entries(copy: Copy, statements) -> list[QREntry]:
+    """The codes at the foot: the online petition first when there is one, then each statement's source."""
     entries: list[QREntry] = []
+    if copy.petition is not None and copy.petition.url is not None:
+        keeper = (copy.petition.keeper,) if copy.petition.keeper else ()
+        entries.append(QREntry(copy.petition.url, "petition.url", copy.label("sign_petition"), keeper))
     for st in statements:
         src = st.source
         if src and src.url.ascii not in [e.url.ascii for e in entries]:

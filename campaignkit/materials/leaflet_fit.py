@@ -1,21 +1,47 @@
-"""Paper and amount of text in, the type scales a leaflet tries (roomiest first) and the page count
-it aims for out; and which sheet a two-up leaflet is printed on.
+"""Paper and amount of text in, the type sizes a leaflet tries (largest first) and the page count it
+aims for out; which sheet a two-up leaflet is printed on; and the weighted gaps that spread the room a
+short leaflet leaves, so its page is filled rather than half empty.
 """
 
 from __future__ import annotations
+
+from reportlab.platypus import Spacer
 
 from ..layout.theme import TypeScale
 from ..localise.copy import Copy
 from ..options import Paper
 
-SHORT_TEXT = {Paper.A5: 700, Paper.HALF_LETTER: 700}  # characters below which a larger type scale is tried
-SHORT_TEXT_DEFAULT = 1000
 _SMALL_CELLS = (Paper.A5, Paper.HALF_LETTER)
+# Body sizes tried, largest first; the display (headline) size follows the body.
+BODY_SIZES = {"small": (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0),
+              "large": (13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)}
+DISPLAY_RATIO = {"small": 2.45, "large": 2.95}  # at the smallest body size
+MIN_ONE_SIDED_BODY = 9.5  # a short A5 leaflet goes on one side if its body text stays at least this large
+FILLED = 0.04  # leftover room, as a share of the page, above which the gaps are spread
 
 
 def two_up_sheet(paper: Paper) -> tuple[Paper, Paper]:
     """(sheet, leaflet) for two-up printing: two A5 on A4, two half-letter on Letter."""
     return (Paper.LETTER, Paper.HALF_LETTER) if paper == Paper.LETTER else (Paper.A4, Paper.A5)
+
+
+def size_class(paper: Paper) -> str:
+    return "small" if paper in _SMALL_CELLS else "large"
+
+
+def scales(paper: Paper) -> list[TypeScale]:
+    """The type scales a leaflet on `paper` tries, largest first; the headline grows faster than the body,
+    so a short campaign gets a big headline and a long one keeps room for its text."""
+    kind = size_class(paper)
+    smallest = BODY_SIZES[kind][-1]
+    return [TypeScale(body, round(body * (DISPLAY_RATIO[kind] + 0.2 * (body - smallest)), 1))
+            for body in BODY_SIZES[kind]]
+
+
+def page_targets(paper: Paper) -> list[int]:
+    """The page counts to aim for, best first: A4 and Letter one side; A5 one side when the text is
+    short enough to stay readable there, else front and back."""
+    return [1, 2] if size_class(paper) == "small" else [1]
 
 
 def characters(copy: Copy, statements) -> int:
@@ -24,17 +50,28 @@ def characters(copy: Copy, statements) -> int:
     return sum(len(t.text) for t in texts if t)
 
 
-def scales_for(paper: Paper, amount: int) -> tuple[list[tuple[TypeScale, float]], int, bool]:
-    """(type scale, margin factor) pairs to try, roomiest first; the ideal page count; whether the
-    text is short. A short campaign first tries a larger scale, so a few demands fill the page
-    instead of floating in it; a long one does not pay for that attempt."""
-    if paper in _SMALL_CELLS:
-        large = (TypeScale(10.5, 30), 12 / 11)
-        scales = [(TypeScale(9.5, 25), 12 / 11), (TypeScale(9, 22), 1.0)]
-        ideal = 2
-    else:
-        large = (TypeScale(12, 44), 15 / 14)
-        scales = [(TypeScale(10, 34), 1.0), (TypeScale(9.5, 28), 13 / 14)]
-        ideal = 1
-    short = amount < SHORT_TEXT.get(paper, SHORT_TEXT_DEFAULT)
-    return ([large, *scales] if short else scales), ideal, short
+class Gap(Spacer):
+    """Vertical space between the parts of a leaflet that may grow to fill a page: its `weight` says
+    how much of the page's leftover room it takes, and it remembers the page it was drawn on."""
+
+    def __init__(self, height: float, weight: float = 1.0):
+        super().__init__(1, height)
+        self.base, self.weight, self.page = height, weight, 0
+
+    def draw(self):
+        self.page = self.canv.getPageNumber()
+
+
+def spread(gaps: list[Gap], leftover: dict[int, float], page_height: float) -> bool:
+    """Grow the gaps on every page with more than `FILLED` of its height left over, so the page is
+    filled; True when anything grew (and the leaflet must be laid out again)."""
+    grew = False
+    for page, room in leftover.items():
+        on_page = [g for g in gaps if g.page == page and g.weight]
+        total = sum(g.weight for g in on_page)
+        if room > FILLED * page_height and total:
+            usable = room - 2.0  # a little under the room, so rounding never pushes a line onto the next page
+            for gap in on_page:
+                gap.height = gap.base + usable * gap.weight / total
+            grew = True
+    return grew

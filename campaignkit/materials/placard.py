@@ -16,13 +16,14 @@ from reportlab.lib import colors
 from ..errors import CampaignkitError, FitError
 from ..layout import fonts
 from ..layout.document import Info, Rendered, page_count, pdf_canvas
-from ..layout.fit import ABOVE, LEADING, Fitted, fit_text
+from ..layout.fit import ABOVE, LEADING, Fitted, fit_best
 from ..layout.paper import MM, paper_size
 from ..layout.theme import Palette, Theme, palette
 from ..localise.copy import Copy, Phrase
 from ..options import Paper
 
 MIN_POINTS = 40.0
+SLOGAN_FACES = (fonts.DISPLAY, fonts.DISPLAY_NARROW)
 MIN_FOOTER_POINTS = 9.0
 CAP_HEIGHT = 0.714  # Noto Sans Condensed Black, in em
 BEST_MM_PER_M = 25 / 3  # signage rule: 25 mm of capital height per 3 m for best impact, legible to 4x that
@@ -35,6 +36,7 @@ class PlannedSlogan:
     field: str
     text: str
     fitted: Fitted
+    landscape: bool = False
 
     @property
     def cap_height_mm(self) -> float:
@@ -70,18 +72,31 @@ def page_parts(w: float, h: float, margin: float):
     return (margin, bottom, w - 2 * margin, top - bottom), footer, bar
 
 
-def plan_slogans(slogans: tuple[Phrase, ...], size: Paper, landscape: bool, margin: float) -> list[PlannedSlogan]:
-    """Fit every slogan to the placard: type size, line breaks and reading distance."""
+def plan_slogans(slogans: tuple[Phrase, ...], size: Paper, landscape: bool | None,
+                 margin: float) -> list[PlannedSlogan]:
+    """Fit every slogan to the placard: orientation (the one giving the larger type, unless `landscape`
+    fixes it), type size, line breaks and reading distance."""
     if not slogans:
         raise CampaignkitError("the campaign has no slogans; add [[slogans]] or pass --slogan")
     fonts.register_all()
-    w, h = paper_size(size, landscape)
-    (_, _, bw, bh), _, _ = page_parts(w, h, margin)
     planned = []
     for slogan in slogans:
-        fonts.check_glyphs([(slogan.field, slogan.text, fonts.DISPLAY)])
-        fitted = fit_text(slogan.text, fonts.DISPLAY, bw, bh, minimum=MIN_POINTS, maximum=0.3 * h, field=slogan.field)
-        planned.append(PlannedSlogan(slogan.field, slogan.text, fitted))
+        fonts.check_glyphs([(slogan.field, slogan.text, face) for face in SLOGAN_FACES])
+        options: list[PlannedSlogan] = []
+        for wide in ((False, True) if landscape is None else (landscape,)):
+            w, h = paper_size(size, wide)
+            (_, _, bw, bh), _, _ = page_parts(w, h, margin)
+            try:
+                fitted = fit_best(slogan.text, SLOGAN_FACES, bw, bh, minimum=MIN_POINTS,
+                                  maximum=0.3 * max(w, h), field=slogan.field)
+            except FitError:
+                if landscape is not None or wide:
+                    if not options:
+                        raise
+                    continue
+                continue  # portrait cannot hold it: landscape may
+            options.append(PlannedSlogan(slogan.field, slogan.text, fitted, wide))
+        planned.append(max(options, key=lambda p: (p.fitted.score, not p.landscape)))
     return planned
 
 
@@ -96,7 +111,7 @@ def draw_placard(canvas, page: PlacardPage) -> None:
     size = fitted.size
     baseline = by + (bh + fitted.block_height()) / 2 - ABOVE * size
     canvas.setFillColor(colors.black)
-    canvas.setFont(fonts.DISPLAY, size)
+    canvas.setFont(fitted.face or fonts.DISPLAY, size)
     for line in fitted.lines:
         canvas.drawCentredString(bx + bw / 2, baseline, line)
         baseline -= LEADING * size
@@ -114,27 +129,29 @@ def footer_font_size(w: float, h: float, margin: float, footer_text: str) -> flo
     return min(footer * 0.42, (w - 2 * margin) / unit) if unit else footer * 0.42
 
 
-def placard_pages(copy: Copy, *, size: Paper, landscape: bool, theme: Theme) -> list[PlacardPage]:
+def placard_pages(copy: Copy, *, size: Paper, landscape: bool | None, theme: Theme) -> list[PlacardPage]:
     """A page for every slogan of `copy`, with the campaign line as footer."""
-    w, h = paper_size(size, landscape)
     margin = theme.margin("placard")
     footer = "  ·  ".join(p.text for p in (copy.title, copy.hashtag) if p)
     fonts.check_glyphs([("title", footer, fonts.BOLD)])
-    if footer_font_size(w, h, margin, footer) < MIN_FOOTER_POINTS:
-        raise FitError(f"title: the campaign line “{footer}” is too long for a {size} placard footer at "
-                       f"{MIN_FOOTER_POINTS:g} pt; shorten the title or hashtag")
     pal = palette(theme, copy.colour)
-    return [PlacardPage(w, h, margin, planned, footer, pal)
-            for planned in plan_slogans(copy.slogans, size, landscape, margin)]
+    pages = []
+    for planned in plan_slogans(copy.slogans, size, landscape, margin):
+        w, h = paper_size(size, planned.landscape)
+        if footer_font_size(w, h, margin, footer) < MIN_FOOTER_POINTS:
+            raise FitError(f"title: the campaign line “{footer}” is too long for a {size} placard footer at "
+                           f"{MIN_FOOTER_POINTS:g} pt; shorten the title or hashtag")
+        pages.append(PlacardPage(w, h, margin, planned, footer, pal))
+    return pages
 
 
-def render_placard(copy: Copy, *, size: Paper = Paper.A3, landscape: bool = False, tile: Paper | None = None,
+def render_placard(copy: Copy, *, size: Paper = Paper.A3, landscape: bool | None = None, tile: Paper | None = None,
                    double_sided: bool = False, overlap_mm: float = 10.0, theme: Theme = Theme()) -> Rendered:
     """Placards, one slogan per page (twice when double-sided), or tiled onto `tile` sheets."""
     from .tiling import draw_tiled
 
     pages = placard_pages(copy, size=size, landscape=landscape, theme=theme)
-    w, h = paper_size(size, landscape)
+    w, h = pages[0].width, pages[0].height
     info = Info(f"{copy.title.text}: placards", f"Placards ({size}{', tiled on ' + str(tile) if tile else ''})",
                 copy.campaign_id, copy.language, "placard-tiled" if tile else "placard", print_scaling_none=True)
     buffer = io.BytesIO()
@@ -146,13 +163,13 @@ def render_placard(copy: Copy, *, size: Paper = Paper.A3, landscape: bool = Fals
         sheet = paper_size(tile)
     else:
         for page in repeated:
-            canvas.setPageSize((w, h))
+            canvas.setPageSize((page.width, page.height))
             draw_placard(canvas, page)
             canvas.showPage()
         sheet = (w, h)
     canvas.save()
     data = buffer.getvalue()
-    orientation = "-landscape" if landscape else ""
+    orientation = "-landscape" if all(p.planned.landscape for p in pages) else ""
     name = f"{copy.campaign_id}-placards-{copy.language}-{str(size).lower()}{orientation}" + (
         f"-tiled-{str(tile).lower()}" if tile else "")
     return Rendered(data, name + ".pdf", info.material, page_count(data), sheet,

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from ..errors import CampaignkitError, FitError
 from ..layout import fonts, qr
 from ..layout.document import Info, Rendered, page_count, pdf_canvas
-from ..layout.furniture import header_band
+from ..layout.furniture import QR_PREFERRED, header_band
 from ..layout.paper import MM, Sheet, paper_size
 from ..layout.text import Typesetter
 from ..layout.theme import Palette, Styles, Theme, TypeScale, palette
@@ -102,7 +102,7 @@ class _SheetParts:
         margin = theme.margin(paper)
         inner = width - 2 * margin
         petition = copy.petition.url if copy.petition else None
-        qr_size = qr.size_for(petition.ascii, 24 * MM, 40 * MM, "petition.url") if petition else 0.0
+        qr_size = qr.size_for(petition.ascii, QR_PREFERRED, 40 * MM, "petition.url") if petition else 0.0
         text_width = inner - (qr_size + ONLINE_WIDTH + 6 * MM if petition else 0)
         intro = ts.parts([(copy.label("sign_petition"), True), (copy.label("petition_sentence"), False)],
                          styles("body", fontSize=10, spaceAfter=0))

@@ -74,17 +74,17 @@ def draw_tiled(canvas, pages: list[PlacardPage], copy: Copy, *, size: Paper, til
     """An assembly page before every slogan (once per pair when double-sided), then its tiles."""
     if not pages:
         return
-    grid = tile_grid(pages[0].width, pages[0].height, tile, overlap)
     ts = Typesetter()
-    steps = _steps(copy, grid)
+    grids = [tile_grid(page.width, page.height, tile, overlap) for page in pages]  # each slogan's orientation
+    for grid in grids:
+        for step in _steps(copy, grid):
+            ts.need(step, fonts.BODY)
     ts.need(copy.label("assembly_title", size=size).text, fonts.BOLD)
-    for step in steps:
-        ts.need(step, fonts.BODY)
     ts.need(copy.label("calibration").text, fonts.BODY)
     ts.check()
-    for page, first in zip(pages, first_of_pair):
+    for page, grid, first in zip(pages, grids, first_of_pair):
         if first:
-            _assembly_page(canvas, grid, page, copy, size, tile, steps)
+            _assembly_page(canvas, grid, page, copy, size, tile, _steps(copy, grid))
         _tiles(canvas, grid, page, copy.label("calibration").text)
 
 
