@@ -525,7 +525,8 @@ def visual_text(run: Run) -> str:
     a right-to-left run the words are reversed here, and neutral words are reversed and mirrored.
     """
     if not run.rtl:
-        return run.text
+        # Arabic-script digits (۴۰, ٤٠) make HarfBuzz guess right-to-left and reverse them: pre-reverse.
+        return "".join(t[::-1] if _guessed_rtl(t) else t for t in re.split(r"(\s+)", run.text))
     tokens = re.split(r"(\s+)", run.text)
     out = []
     for token in reversed(tokens):
@@ -534,6 +535,22 @@ def visual_text(run: Run) -> str:
         else:
             out.append("".join(_MIRROR.get(ch, ch) for ch in reversed(token)))
     return "".join(out)
+
+
+def _guessed_rtl(text: str) -> bool:
+    """True when HarfBuzz's guess_segment_properties makes `text` right-to-left (its script is RTL)."""
+    return any(script_of(ch) in ("arabic", "hebrew") for ch in text)
+
+
+def whole_run_text(run: Run) -> str:
+    """The run's text for shaping it in one HarfBuzz buffer (as `draw_line` does): HarfBuzz reverses and
+    mirrors a right-to-left-script buffer itself, guesses left-to-right for punctuation alone, and
+    right-to-left for Arabic-script digits, which must still read left to right."""
+    if run.rtl and not _guessed_rtl(run.text):
+        return visual_text(run)
+    if not run.rtl and _guessed_rtl(run.text):
+        return run.text[::-1]
+    return run.text
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -556,31 +573,68 @@ def shaped_width(text: str, font_name: str, size: float) -> float:
 
 def run_width(run: Run, size: float) -> float:
     if run.face.shapable:
-        return shaped_width(visual_text(run), run.face.name, size)
+        return shaped_width(whole_run_text(run), run.face.name, size)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return stringWidth(run.text, run.face.name, size)
 
 
+# reportlab turns on discretionary ligatures ("dlig"), which makes Hebrew וי into the Yiddish ligature ױ.
+SHAPING_FEATURES = {"kern": True, "liga": True}
+
+
 def harfbuzz_glyphs(text: str, font_path: str | Path, index: int = 0) -> list[int]:
-    """The glyph ids HarfBuzz shapes `text` to in a font file, in visual order (the features reportlab uses)."""
+    """The glyph ids HarfBuzz shapes `text` to in a font file, in visual order, with SHAPING_FEATURES."""
     import uharfbuzz as hb
 
     font = hb.Font(hb.Face(hb.Blob.from_file_path(str(font_path)), index))
     buf = hb.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
-    hb.shape(font, buf, {"kern": True, "liga": True, "dlig": True})
+    hb.shape(font, buf, SHAPING_FEATURES)
     return [info.codepoint for info in buf.glyph_infos]
+
+
+# ToUnicode text for glyphs that have no character of their own (conjuncts, ligatures, contextual forms):
+# {font face name: {private-use code reportlab gave the glyph: the characters it stands for}}.
+_GLYPH_TEXT: dict[str, dict[int, str]] = {}
+
+
+def _record_glyph_text(pieces, word) -> None:
+    """Remember the characters behind each private-use code in shaped pieces [(frag, ShapedStr)]."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for (f, shaped), (_, source) in zip(pieces, word):
+        data = getattr(shaped, "__shapeData__", None)
+        if not data or len(data) != len(shaped):
+            continue
+        face = pdfmetrics.getFont(f.fontName).face
+        table = _GLYPH_TEXT.setdefault(face.name.decode("latin-1"), {})
+        starts = sorted({d.cluster for d in data if 0 <= d.cluster < len(source)})
+        for uchar, d in zip(shaped, data):
+            code = ord(uchar)
+            if not 0xE000 <= code <= 0xF8FF or code in table or d.cluster not in starts:
+                continue
+            end = next((c for c in starts if c > d.cluster), len(source))
+            cluster = source[d.cluster:end]
+            own = "".join(u for u, e in zip(shaped, data) if e.cluster == d.cluster and not 0xE000 <= ord(u) <= 0xF8FF)
+            rest = list(unicodedata.normalize("NFD", cluster))
+            for ch in unicodedata.normalize("NFD", own):
+                if ch in rest:
+                    rest.remove(ch)
+            table[code] = unicodedata.normalize("NFC", "".join(rest)) or cluster
 
 
 @cache
 def install_reportlab_run_shaping() -> None:
-    """Make reportlab shape each font run of a word with its own font.
+    """Make reportlab shape each font run of a word with its own font, and give shaped glyphs their text.
 
     reportlab 5.1 (`ttfonts.shapeFragWord`) shapes the whole of a word with the font of its first fragment
     and reads the resulting glyph ids in the other fragments' fonts: "שלום," with the comma from Noto Sans
-    prints a wrong glyph for the comma. Words of one font, and paragraphs without shaping, are unaffected.
+    prints a wrong glyph for the comma. Glyphs without a character of their own (the conjunct क्ष, the
+    Arabic ligature of ن and ئ) get private-use codes that reportlab's ToUnicode maps to themselves, so
+    text extraction gives U+E000...; here they map to the characters of their cluster instead.
+    Words of one font, and paragraphs without shaping, are shaped exactly as before.
     """
     import reportlab.platypus.paragraph as paragraph
     from reportlab.pdfbase import ttfonts
@@ -588,24 +642,41 @@ def install_reportlab_run_shaping() -> None:
     original = ttfonts.shapeFragWord
     if getattr(original, "per_run", False):
         return
+    to_unicode = ttfonts.makeToUnicodeCMap
+
+    def shape(word, force=False, features=None):
+        shaped = original(word, features=features or SHAPING_FEATURES, force=force)
+        if shaped is not word:
+            _record_glyph_text(shaped[1:], word[1:])
+        return shaped
 
     def shape_per_run(word, features=None, force=False):
         pieces = word[1:]
         fonts = {f.fontName for f, _ in pieces if not hasattr(f, "cbDefn")}
         if len(fonts) < 2 or any(hasattr(f, "cbDefn") for f, _ in pieces) or isinstance(word, ttfonts.ShapedFragWord):
-            return original(word, **({"features": features} if features else {}), force=force)
+            return shape(word, force, features)
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         width, parts = 0.0, []
         for f, text in pieces:
-            shaped = original([stringWidth(text, f.fontName, f.fontSize), (f, text)], force=True)
+            shaped = shape([stringWidth(text, f.fontName, f.fontSize), (f, text)], True, features)
             width += shaped[0]
             parts.extend(shaped[1:])
         return ttfonts.makeShapedFragWord(word)([width, *parts])
 
+    def cmap_with_cluster_text(fontname, subset):
+        table = _GLYPH_TEXT.get(fontname.partition("+")[2], {})
+        cmap = to_unicode(fontname, subset)
+        for i, code in enumerate(subset):
+            if code in table:
+                text = table[code].encode("utf-16-be").hex().upper()
+                cmap = cmap.replace("<%02X> <%04X>" % (i, code), "<%02X> <%s>" % (i, text), 1)
+        return cmap
+
     shape_per_run.per_run = True
     ttfonts.shapeFragWord = shape_per_run
     paragraph.shapeFragWord = shape_per_run
+    ttfonts.makeToUnicodeCMap = cmap_with_cluster_text
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -747,9 +818,9 @@ def draw_line(canvas, x: float, y: float, text: str, size: float, weight: str = 
     """Draw one line of user text on a reportlab canvas at baseline y; returns its width.
 
     anchor: "start" (left for LTR, right for RTL text), "middle" or "end", relative to x. Each run is
-    shaped by HarfBuzz and drawn in visual order; the whole line is marked with its logical text as
-    ActualText, so text extraction gives back what was typed (reportlab's own ToUnicode maps each glyph
-    to one character, which loses conjuncts and reordered vowel signs).
+    shaped by HarfBuzz and drawn in visual order. A left-to-right line is marked with its logical text as
+    ActualText, so text extraction gives back what was typed even where the ToUnicode map cannot (vowel
+    signs drawn before their consonant, as in हि); right-to-left lines rely on the ToUnicode map.
     """
     from reportlab.pdfbase.ttfonts import shapeStr
 
@@ -764,15 +835,19 @@ def draw_line(canvas, x: float, y: float, text: str, size: float, weight: str = 
         left = x - total
     else:
         left = x
-    canvas.addLiteral(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
+    # poppler reverses ActualText of right-to-left lines as if it were visual: only left-to-right lines get it.
+    actual = all(not r.rtl for r in runs)
+    if actual:
+        canvas.addLiteral(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
     for run, width in zip(runs, widths):
         t = canvas.beginText(left, y)
         t.setFont(run.face.name, size)
-        drawn = visual_text(run)
+        drawn = whole_run_text(run)
         t.textOut(shapeStr(drawn, run.face.name, size, force=True) if run.face.shapable else drawn)
         canvas.drawText(t)
         left += width
-    canvas.addLiteral("EMC")
+    if actual:
+        canvas.addLiteral("EMC")
     return total
 
 
