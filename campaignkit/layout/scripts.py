@@ -23,7 +23,7 @@ import shutil
 import struct
 import subprocess
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
