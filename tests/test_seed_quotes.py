@@ -13,17 +13,21 @@ CAMPAIGN = load()
 
 
 def verbatim_passages():
+    for i, sentence in enumerate(CAMPAIGN.summary):
+        yield f"summary[{i}] quote", sentence.quote
     for s in CAMPAIGN.statements:
         for i, d in enumerate(s.demands):
             yield f"{s.id}.demands[{i}]", d.text.original
+            yield f"{s.id}.demands[{i}] quote", d.quote
         for i, c in enumerate(s.calls):
             yield f"{s.id}.calls[{i}]", c.text.original
+            yield f"{s.id}.calls[{i}] quote", c.quote
         for i, name in enumerate(s.signatories):
             yield f"{s.id}.signatories[{i}]", name.original
         yield f"{s.id}.title", s.title.original
-    for group in (CAMPAIGN.timeline, CAMPAIGN.facts, CAMPAIGN.slogans):
-        for item in group:
-            yield "quote", item.quote
+    for name, group in (("timeline", CAMPAIGN.timeline), ("facts", CAMPAIGN.facts), ("slogans", CAMPAIGN.slogans)):
+        for i, item in enumerate(group):
+            yield f"{name}[{i}] quote", item.quote
     for event in CAMPAIGN.events:
         for sp in event.speakers:
             yield f"{event.id} speaker", sp.quote
@@ -45,6 +49,27 @@ def test_passage_occurs_verbatim_in_the_seed(where, passage):
 def test_every_timeline_entry_and_fact_keeps_a_quote_and_a_source():
     for entry in (*CAMPAIGN.timeline, *CAMPAIGN.facts):
         assert entry.quote and CAMPAIGN.source(entry.source)
+
+
+def test_a_demand_or_call_quotes_exactly_its_own_wording():
+    for s in CAMPAIGN.statements:
+        for item in (*s.demands, *s.calls):
+            assert item.quote == item.text.original
+
+
+def test_the_summary_is_three_or_four_quoted_sentences():
+    assert 3 <= len(CAMPAIGN.summary) <= 4
+    for sentence in CAMPAIGN.summary:
+        assert sentence.quote and sentence.short is None
+        for lang in ("ru", "kk"):
+            assert sentence.text.is_translated(lang)
+
+
+def test_every_quoted_passage_is_long_enough_to_find_once():
+    """A quote pins its passage down: at least a few words, not a stray phrase found anywhere."""
+    for where, passage in verbatim_passages():
+        if where.endswith("quote"):
+            assert len(passage.split()) >= 3, where
 
 
 def test_the_first_two_slogans_are_the_seed_headline_verbatim():
