@@ -420,8 +420,6 @@ def test_translations_say_so(printed, lang, material):
     assert NOTICE[lang] in printed[material, lang]
 
 
-@pytest.mark.xfail(strict=True, reason="the sign-up sheet does not print the translation notice yet "
-                                       "(campaignkit/materials/signup.py)")
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_translated_signup_sheets_say_so(printed, lang):
     assert NOTICE[lang] in printed["signup", lang]

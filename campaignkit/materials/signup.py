@@ -203,7 +203,10 @@ class _SheetParts:
 def _consent(copy: Copy) -> Phrase:
     keeper = copy.petition.keeper if copy.petition else None
     who = keeper.text if keeper else KEEPER_LINE
-    return Phrase(copy.label("consent", who=who).text, keeper.field if keeper else "label")
+    text = copy.label("consent", who=who).text
+    if copy.translation_notice:
+        text += " " + copy.translation_notice.text
+    return Phrase(text, keeper.field if keeper else "label")
 
 
 def _demand_groups(ts: Typesetter, styles: Styles, copy: Copy) -> list[list]:
