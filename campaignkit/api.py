@@ -81,11 +81,12 @@ def plan_placards(campaign: Campaign, *, size: Paper | str = Paper.A3, landscape
                   theme: Theme | None = None) -> list[PlannedSlogan]:
     """How every slogan fits the placard: orientation (`landscape=None` chooses the one giving the larger
     type), type size, line breaks and reading distance."""
+    from .layout.text import faces_for
     from .materials.placard import plan_slogans
 
     copy = _with_slogans(localise(campaign, lang), slogans)
     return plan_slogans(copy.slogans, to_paper(size, PLACARD_SIZES, "size"), landscape,
-                        (theme or Theme()).margin("placard"))
+                        (theme or Theme()).margin("placard"), faces_for(copy.fonts))
 
 
 def make_placard(campaign: Campaign, target: Target = None, *, size: Paper | str = Paper.A3,

@@ -42,14 +42,21 @@ class UnsafeURLError(CampaignDataError):
 
 
 class GlyphError(CampaignkitError):
-    """A character that the bundled fonts cannot draw."""
+    """A character that neither the bundled fonts nor the campaign's own can draw."""
 
-    def __init__(self, field: str, chars: list[str], font: str):
+    def __init__(self, field: str, chars: list[str], font: str | None = None, hint: str = ""):
         self.field = field
         self.chars = chars
         self.font = font
         listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in chars)
-        super().__init__(f"{field}: the font {font} has no glyph for {listed}")
+        if hint:
+            message = f"{field}: {hint} (needed for {listed})"
+        elif font:
+            message = f"{field}: the font {font} has no glyph for {listed}"
+        else:
+            message = (f"{field}: no bundled font has a glyph for {listed}; name a font file that has it under "
+                       "`fonts` in the campaign, or pass --font")
+        super().__init__(message)
 
 
 class FitError(CampaignkitError):

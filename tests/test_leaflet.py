@@ -306,7 +306,7 @@ def test_cli_failure_leaves_no_file(tmp_path):
     bad.write_text('id = "x"\ntitle = "T ✊"\n[[statements]]\nid = "s"\nby = "B"\ndemands = ["D"]\n', encoding="utf-8")
     target = tmp_path / "out.pdf"
     result = CliRunner().invoke(main, ["leaflet", str(bad), "-o", str(target)])
-    assert result.exit_code == 1 and "title: the font" in result.output
+    assert result.exit_code == 1 and "title: no bundled font has a glyph for '✊'" in result.output
     assert list(tmp_path.iterdir()) == [bad]
 
 

@@ -96,7 +96,7 @@ def expected_glyphs(para) -> Counter:
     """What HarfBuzz makes of each line's runs, in the same fonts: the glyphs the page must show."""
     out: Counter = Counter()
     for line in para.lines_for(WIDTH):
-        for run in FACES.visual_runs(line, para.weight, para.base):
+        for run in FACES.visual_runs(line.text, line.weights, para.base):
             face = pdfmetrics.getFont(run.face.name).face
             for word in scripts.visual_text(run).split():
                 if run.face.shapable:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from ..errors import FitError
-from . import fonts
+from .scripts import Faces
+from .text import text_width
 
 LEADING = 1.06
 ABOVE = 0.95  # top of accented capitals (Й, Ё, Ә) above the baseline, in em
@@ -58,8 +59,8 @@ class Fitted:
         return self.size * (ABOVE + LEADING * (len(self.lines) - 1) + BELOW)
 
 
-def _unit_width(text: str, font: str) -> float:
-    return fonts.string_width(text, font, 1.0)
+def _unit_width(text: str, font: str, faces: Faces | None = None) -> float:
+    return text_width(text, font, 1.0, faces)
 
 
 def line_end_weight(line_words: tuple[str, ...]) -> float:
@@ -81,12 +82,12 @@ class _Breaker:
     Rows of the dynamic programme are kept, so asking for k + 1 lines costs one more row.
     """
 
-    def __init__(self, words: tuple[str, ...], font: str):
+    def __init__(self, words: tuple[str, ...], font: str, faces: Faces | None = None):
         self.words = words
-        self.space = _unit_width(" ", font)
+        self.space = _unit_width(" ", font, faces)
         self.prefix = [0.0]
         for word in words:
-            self.prefix.append(self.prefix[-1] + _unit_width(word, font))
+            self.prefix.append(self.prefix[-1] + _unit_width(word, font, faces))
         n = len(words)
         self.rows = [[0.0] + [float("inf")] * n]
         self.cuts: list[list[int]] = [[0] * (n + 1)]
@@ -151,15 +152,15 @@ def _balanced(breaker: _Breaker, width: float, height: float, maximum: float) ->
     return best
 
 
-def fit_best(text: str, faces: tuple[str, ...], width: float, height: float, *, minimum: float, maximum: float,
-             field: str, switch: float = 1.04) -> Fitted:
+def fit_best(text: str, fonts: tuple[str, ...], width: float, height: float, *, minimum: float, maximum: float,
+             field: str, switch: float = 1.04, faces: Faces | None = None) -> Fitted:
     """`fit_text` in the first face, or in a later (narrower) one when that reads at least `switch` times
     larger; FitError only when no face fits."""
     best: Fitted | None = None
     problem: FitError | None = None
-    for face in faces:
+    for font in fonts:
         try:
-            fitted = fit_text(text, face, width, height, minimum=minimum, maximum=maximum, field=field)
+            fitted = fit_text(text, font, width, height, minimum=minimum, maximum=maximum, field=field, faces=faces)
         except FitError as exc:
             problem = problem or exc
             continue
@@ -172,7 +173,7 @@ def fit_best(text: str, faces: tuple[str, ...], width: float, height: float, *, 
 
 
 def fit_text(text: str, font: str, width: float, height: float, *, minimum: float, maximum: float,
-             field: str) -> Fitted:
+             field: str, faces: Faces | None = None) -> Fitted:
     """The best breaking of `text` in width x height, at its largest size (<= maximum); FitError when the
     size falls below `minimum`."""
     words = tuple(re.split(r"[ \t\r\n]+", text.strip()))  # not at no-break spaces: those words stay together
@@ -183,13 +184,14 @@ def fit_text(text: str, font: str, width: float, height: float, *, minimum: floa
         raise FitError(
             f"{field}: {len(words)} words; a placard holds at most {MAX_WORDS} words at {minimum:g} pt or more"
         )
-    widest = max(words, key=lambda w: _unit_width(w, font))
-    if _unit_width(widest, font) * minimum > width:
+    widths = {w: _unit_width(w, font, faces) for w in words}
+    widest = max(words, key=widths.__getitem__)
+    if widths[widest] * minimum > width:
         raise FitError(
-            f"{field}: the word {widest!r} is {_unit_width(widest, font) * minimum / 2.835:.0f} mm wide at the "
+            f"{field}: the word {widest!r} is {widths[widest] * minimum / 2.835:.0f} mm wide at the "
             f"minimum {minimum:g} pt, wider than the {width / 2.835:.0f} mm available"
         )
-    breaker = _Breaker(words, font)
+    breaker = _Breaker(words, font, faces)
     exhaustive = len(words) <= EXHAUSTIVE_WORDS
     best = replace((_weighed if exhaustive else _balanced)(breaker, width, height, maximum), face=font)
     if best.size < minimum:

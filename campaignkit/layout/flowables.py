@@ -8,7 +8,7 @@ import io
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from . import qr
 from .paper import Sheet
@@ -171,3 +171,29 @@ def table_commands(face: str, valign: str = "TOP", vpad: float = 4, hpad: float 
         ("TOPPADDING", (0, 0), (-1, -1), vpad),
         ("BOTTOMPADDING", (0, 0), (-1, -1), vpad),
     ]
+
+
+_MIRRORED_COMMANDS = {"LEFTPADDING": "RIGHTPADDING", "RIGHTPADDING": "LEFTPADDING", "LINEBEFORE": "LINEAFTER",
+                      "LINEAFTER": "LINEBEFORE"}
+_MIRRORED_ALIGN = {"LEFT": "RIGHT", "RIGHT": "LEFT"}
+
+
+def table(rows: list[list], col_widths: list, commands: list, *, rtl: bool = False, **options) -> Table:
+    """A Table styled with `commands`; in a right-to-left document its columns run from right to left
+    (the first column on the right), with paddings, side rules and alignment mirrored to match."""
+    if rtl:
+        n = len(col_widths)
+        rows = [list(reversed(row)) for row in rows]
+        col_widths = list(reversed(col_widths))
+        commands = [_mirrored(command, n) for command in commands]
+    made = Table(rows, colWidths=col_widths, **options)
+    made.setStyle(TableStyle(commands))
+    return made
+
+
+def _mirrored(command: tuple, columns: int) -> tuple:
+    name, (c0, r0), (c1, r1), *rest = command
+    a0, a1 = (columns - 1 - (c if c >= 0 else columns + c) for c in (c0, c1))
+    if name == "ALIGN" and rest:
+        rest = [_MIRRORED_ALIGN.get(str(rest[0]).upper(), rest[0]), *rest[1:]]
+    return (_MIRRORED_COMMANDS.get(name, name), (min(a0, a1), r0), (max(a0, a1), r1), *rest)

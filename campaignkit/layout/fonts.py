@@ -17,6 +17,8 @@ BODY = "CK-Body"
 BOLD = "CK-Bold"
 DISPLAY = "CK-Display"
 DISPLAY_NARROW = "CK-Display-Narrow"  # for slogans whose longest word would otherwise set them small
+OF_WEIGHT = {"regular": BODY, "bold": BOLD, "display": DISPLAY, "narrow": DISPLAY_NARROW}
+WEIGHT_OF = {name: weight for weight, name in OF_WEIGHT.items()}
 FILES = {
     BODY: "NotoSans-Regular.ttf",
     BOLD: "NotoSans-Bold.ttf",

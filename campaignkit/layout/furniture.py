@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from ..errors import FitError
 from ..localise.copy import Copy, EventCopy, Phrase
 from ..model import URL
 from . import fonts, qr
-from .flowables import Band, QRFlowable, table_commands
+from .flowables import Band, QRFlowable, table, table_commands
 from .paper import MM, Sheet
 from .text import Typesetter
 from .theme import Palette, Styles
@@ -46,7 +46,7 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
     headline = styles("headline")
     while True:
         band = _band(ts, styles, pal, sheet, copy, headline, kicker, pad, logo, aside, aside_width)
-        if fit is None or (band.wrap(*fit)[1] <= fit[1] and _words_fit(copy.title.text, headline, band, fit[0])):
+        if fit is None or (band.wrap(*fit)[1] <= fit[1] and _words_fit(ts, copy.title.text, headline, band, fit[0])):
             return band
         smaller = headline.fontSize * 0.85
         if smaller < styles.scale.size("heading"):
@@ -55,11 +55,11 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
         headline = styles("headline", fontSize=smaller, leading=smaller * 1.08)
 
 
-def _words_fit(title: str, headline, band: Band, width: float) -> bool:
+def _words_fit(ts: Typesetter, title: str, headline, band: Band, width: float) -> bool:
     """Whether the title's longest word fits a line of the band (never broken inside a word)."""
     room = width - band.end_room()
     units = [word for word in title.split(" ") if word]  # words joined by a no-break space are one unit
-    return max(fonts.string_width(unit, headline.fontName, headline.fontSize) for unit in units) <= room
+    return max(ts.width(unit, headline.fontName, headline.fontSize) for unit in units) <= room
 
 
 def _band(ts, styles, pal, sheet, copy, headline, kicker, pad, logo, aside, aside_width) -> Band:
@@ -124,13 +124,11 @@ def qr_block(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, entries: 
     widths = []
     for n in range(per_row):
         widths += [size, text_width + (gap if n < per_row - 1 else 0)]
-    table = Table(rows, colWidths=widths, splitByRow=1)
     commands = [*table_commands(fonts.BODY, "MIDDLE", 2),
                 *[("LEFTPADDING", (2 * n + 1, 0), (2 * n + 1, -1), 3 * MM) for n in range(per_row)]]
     if rule:
         commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, pal.muted), ("TOPPADDING", (0, 0), (-1, 0), 2 * MM)]
-    table.setStyle(TableStyle(commands))
-    return table
+    return table(rows, widths, commands, rtl=ts.rtl, splitByRow=1)
 
 
 def domain_note(ts: Typesetter, styles: Styles, copy: Copy, urls: list[URL], *, role: str = "qr_text",
@@ -172,22 +170,19 @@ def event_box(ts: Typesetter, styles: Styles, pal: Palette, event: EventCopy, co
         paint = [("BOX", (0, 0), (-1, -1), 1.6, colors.black)]
     else:
         paint = [("BACKGROUND", (0, 0), (-1, -1), pal.accent)]
-    table = Table(rows, colWidths=["100%"], splitByRow=1)
-    table.setStyle(TableStyle([
+    return table(rows, ["100%"], [
         *paint, *table_commands(fonts.BODY, "TOP", 2.5, 10),
         ("TOPPADDING", (0, 0), (-1, 0), 9), ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
-    ]))
-    return table
+    ], rtl=ts.rtl, splitByRow=1)
 
 
 def _petition_line(ts: Typesetter, styles: Styles, entry: QREntry, text_style) -> Table:
     size = qr.size_for(entry.url.ascii, QR_PREFERRED, 40 * MM, entry.field)
     cell = [ts.para(entry.heading, text_style),
             ts.url(entry.url.text, entry.url.domain, text_style, 70 * MM, entry.field)]
-    table = Table([[QRFlowable(entry.url.ascii, size, entry.field), cell]], colWidths=[size + 4 * MM, None])
-    table.setStyle(TableStyle(table_commands(fonts.BODY, "MIDDLE", 0, 0)))
-    return table
+    return table([[QRFlowable(entry.url.ascii, size, entry.field), cell]], [size + 4 * MM, None],
+                 table_commands(fonts.BODY, "MIDDLE", 0, 0), rtl=ts.rtl)
 
 
 def fill_in_box(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, *, kind: str = "picket") -> Table:
@@ -198,27 +193,21 @@ def fill_in_box(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, *, kin
     for key in ("where", "when", "contact"):
         rows.append([ts.para(copy.prompt(key), label), "", ""])
     rows.append(["", "", ""])  # room below the last line to write on
-    table = Table(rows, colWidths=[32 * MM, None, 5 * MM], rowHeights=[None, 9 * MM, 9 * MM, 9 * MM, 3 * MM])
-    table.setStyle(TableStyle([
+    return table(rows, [32 * MM, None, 5 * MM], [
         *table_commands(fonts.BODY, "BOTTOM", 2, 10),
         ("SPAN", (0, 0), (-1, 0)),
         ("BOX", (0, 0), (-1, -1), 1.6, pal.accent),
         ("LINEBELOW", (1, 1), (1, 3), 0.6, pal.muted),
         ("TOPPADDING", (0, 0), (-1, 0), 9),
-    ]))
-    return table
+    ], rtl=ts.rtl, rowHeights=[None, 9 * MM, 9 * MM, 9 * MM, 3 * MM])
 
 
-def footer_line(canvas, ts_text: str, x: float, y: float, width: float, size: float, colour, *,
+def footer_line(canvas, ts: Typesetter, text: str, x: float, y: float, width: float, size: float, colour, *,
                 align: str = "left") -> None:
     """A single line of small text at the foot of a page (page numbers, sheet ids)."""
     canvas.saveState()
-    canvas.setFont(fonts.BODY, size)
     canvas.setFillColor(colour)
-    if align == "right":
-        canvas.drawRightString(x + width, y, ts_text)
-    else:
-        canvas.drawString(x, y, ts_text)
+    ts.draw(canvas, x + width if align == "right" else x, y, text, fonts.BODY, size, align)
     canvas.restoreState()
 
 

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from ..errors import FitError
 from ..marks import CREATOR
-from . import fonts
+from . import fonts, scripts
+from .text import is_plain, text_width, weight_of
 
 MIN_LINE_PX = 28  # no text on a card is smaller than this
 
@@ -24,14 +25,32 @@ def face(name: str, size: int):
 
 
 def line_size(text: str, face_name: str, preferred: int, width: float, field: str, *,
-              minimum: int = MIN_LINE_PX) -> int:
+              minimum: int = MIN_LINE_PX, faces: scripts.Faces | None = None) -> int:
     """The pixel size for a one-line label: `preferred`, or smaller down to `minimum` if it is long."""
-    unit = fonts.string_width(text, face_name, 1.0)
+    unit = text_width(text, face_name, 1.0, faces)
     size = min(preferred, int(width / unit)) if unit else preferred
     if size < minimum:
         raise FitError(f"{field}: “{text}” is too long for one line on a social card (it would be {size} px, "
                        f"at least {minimum} px is needed); shorten it")
     return size
+
+
+def draw_text(draw, xy: tuple[float, float], text: str, face_name: str, size: int, fill, anchor: str,
+              faces: scripts.Faces | None = None) -> tuple[float, float, float, float]:
+    """Draw one line with a Pillow anchor ("ms": middle of the baseline, "la": left of the ascender line,
+    "rd": right of the descender line...) and return its ink box. Text the plain face prints is drawn as
+    Pillow always has; any other script goes run by run through raqm, in bidi order."""
+    faces = faces or scripts.default_faces()
+    if is_plain(text, face_name, faces):
+        font = face(face_name, size)
+        draw.text(xy, text, font=font, fill=fill, anchor=anchor)
+        return draw.textbbox(xy, text, font=font, anchor=anchor)
+    x, y = xy
+    ascent, descent = face(face_name, size).getmetrics()
+    baseline = {"a": y + ascent, "d": y - descent}.get(anchor[1], y)
+    rtl = scripts.direction(text) == "rtl"
+    relative = {"m": "middle", "l": "end" if rtl else "start", "r": "start" if rtl else "end"}[anchor[0]]
+    return scripts.draw_pillow_line(draw, x, baseline, text, size, fill, weight_of(face_name), relative, faces)
 
 
 def png_bytes(image, *, compress_level: int = 3) -> bytes:

@@ -1,23 +1,32 @@
-"""Phrases and a style in, checked reportlab Paragraphs out: the one text layer every material's text
-goes through.
+"""Phrases and a style in, checked reportlab Paragraphs (and measured, drawn lines) out: the one text
+layer every material's text goes through.
 
 It escapes user text (campaign text is never markup), ties the last two words so no paragraph ends
 on a line of one word, records every (field, text, face) it is given, and checks them all against
 the fonts before anything is drawn, so a missing character is an error naming the field.
+
+Text the plain Latin/Cyrillic faces print left to right goes through reportlab as it always has.
+Anything else (Arabic, Hebrew, Devanagari, Chinese, a Latin name inside Arabic...) goes through
+`scripts`: each run in the face that covers it, shaped, in Unicode bidi order. In a right-to-left
+document paragraphs are flush right and bullets (demand numbers) stand at their right.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
 
+from ..errors import CampaignDataError, GlyphError
 from ..localise.copy import Phrase
-from . import fonts
-from .flowables import Para, shared_paragraph
+from . import fonts, scripts
+from .flowables import shared_paragraph
 
 NBSP = "\u00a0"
+URL_BREAKS = "/?&="
 
 
 def escape(text: str) -> str:
@@ -37,65 +46,258 @@ def bold(markup: str) -> str:
     return f"<font name='{fonts.BOLD}'>{markup}</font>"
 
 
+@lru_cache(maxsize=16)
+def faces_for(font_files: tuple[str, ...] = ()) -> scripts.Faces:
+    """The faces for a campaign: the bundled ones, then the font files it names (for CJK and any script
+    campaignkit does not bundle); CJK faces are otherwise looked up on the system when text needs them."""
+    if not font_files:
+        return scripts.default_faces()
+    for n, path in enumerate(font_files):
+        if not scripts.embeddable(path):
+            raise CampaignDataError(f"{path} is not a TrueType font with glyf outlines, which a PDF can embed "
+                                    "(OpenType CFF fonts such as Noto CJK cannot be used)", path=f"fonts[{n}]")
+    return scripts.Faces(extra=font_files)
+
+
+def weight_of(font: str) -> str:
+    return fonts.WEIGHT_OF[font]
+
+
+def is_plain(text: str, font: str, faces: scripts.Faces) -> bool:
+    """True when the face `font` prints all of `text` left to right, unshaped: reportlab's own path."""
+    return not fonts.missing_glyphs(text, font) and not scripts.needs_scripts(text, weight_of(font), faces)
+
+
+def text_width(text: str, font: str, size: float, faces: scripts.Faces | None = None) -> float:
+    """The printed width of one line: reportlab's for plain text, the sum of shaped runs otherwise."""
+    faces = faces or scripts.default_faces()
+    if is_plain(text, font, faces):
+        return fonts.string_width(text, font, size)
+    return scripts.line_width(text, size, weight_of(font), faces)
+
+
+def draw_text(canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "left",
+              faces: scripts.Faces | None = None) -> float:
+    """Draw one line at baseline y, its left edge, centre or right edge ("left", "centre", "right") at x;
+    returns its width. The canvas's fill colour is used."""
+    faces = faces or scripts.default_faces()
+    if is_plain(text, font, faces):
+        fonts.register(font)
+        canvas.setFont(font, size)
+        {"left": canvas.drawString, "centre": canvas.drawCentredString, "right": canvas.drawRightString}[anchor](
+            x, y, text)
+        return fonts.string_width(text, font, size)
+    rtl = scripts.direction(text) == "rtl"
+    relative = {"centre": "middle", "left": "end" if rtl else "start", "right": "start" if rtl else "end"}[anchor]
+    return scripts.draw_line(canvas, x, y, text, size, weight_of(font), anchor=relative, faces=faces)
+
+
+def check_glyphs(entries: Iterable[tuple[str, str, str]], faces: scripts.Faces | None = None) -> None:
+    """Raise GlyphError for the first (field, text, font) that no face can print, naming the field and
+    the characters (and, for Chinese, Japanese or Korean without a font, how to install one)."""
+    faces = faces or scripts.default_faces()
+    for field_name, text, font in entries:
+        if not fonts.missing_glyphs(text, font):
+            continue
+        try:
+            missing = faces.missing(text, weight_of(font))
+        except ValueError as exc:  # a system face that cannot be embedded
+            raise GlyphError(field_name, list(fonts.missing_glyphs(text, font)), hint=str(exc)) from None
+        if not missing:
+            continue
+        for ch in missing:
+            script = scripts.script_of(ch)
+            if script in scripts.CJK_SCRIPTS and faces.face(script, weight_of(font)) is None:
+                raise GlyphError(field_name, [c for c in missing if scripts.script_of(c) == script],
+                                 hint=scripts.missing_face_message(script))
+        raise GlyphError(field_name, missing)
+
+
 @dataclass
 class Typesetter:
-    """Makes the Paragraphs of one document and checks their glyphs before drawing."""
+    """Makes the Paragraphs of one document and checks their glyphs before drawing.
 
+    `direction` is the document's ("rtl" mirrors alignment and bullets); `font_files` are the campaign's
+    own fonts."""
+
+    direction: str = "ltr"
+    font_files: tuple[str, ...] = ()
     entries: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, copy) -> Typesetter:
+        """The typesetter for a `Copy`: its direction and its fonts."""
+        return cls(copy.direction, tuple(copy.fonts))
+
+    @property
+    def faces(self) -> scripts.Faces:
+        return faces_for(self.font_files)
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
 
     def need(self, text: str, face: str, field_name: str = "label") -> None:
         """Record text that will be drawn some other way (canvas strings, table cells)."""
         self.entries.append((field_name, text, face))
 
     def para(self, phrase: Phrase | str, style: ParagraphStyle, *, prefix: Phrase | str | None = None,
-             bullet: str | None = None, tie: bool = True) -> Para:
+             bullet: str | None = None, tie: bool = True) -> Flowable:
         """A Paragraph of `phrase`, escaped, optionally after a bold label and with a bullet."""
-        text, field_name = (phrase.text, phrase.field) if isinstance(phrase, Phrase) else (phrase, "label")
+        text, field_name = _text_and_field(phrase)
         self.need(text, style.fontName, field_name)
-        markup = escape(tie_last_words(text) if tie else text)
+        pieces = [(tie_last_words(text) if tie else text, style.fontName, False)]
         if prefix:
-            prefix_text = str(prefix)
-            self.need(prefix_text, fonts.BOLD)
-            markup = f"{bold(escape(prefix_text))} {markup}"
+            self.need(str(prefix), fonts.BOLD)
+            pieces.insert(0, (str(prefix), fonts.BOLD, True))
         if bullet is not None:
-            self.need(bullet, fonts.BOLD)
-        return shared_paragraph(markup, style, bullet)
+            self.need(bullet, style.bulletFontName or fonts.BOLD)
+        return self._paragraph(pieces, style, bullet)
 
-    def parts(self, pieces: Sequence[tuple[Phrase | str, bool]], style: ParagraphStyle) -> Para:
+    def parts(self, pieces: Sequence[tuple[Phrase | str, bool]], style: ParagraphStyle) -> Flowable:
         """One Paragraph of several pieces, each (phrase, bold), separated by spaces."""
-        markup = []
+        out = []
         for piece, is_bold in pieces:
-            text, field_name = (piece.text, piece.field) if isinstance(piece, Phrase) else (piece, "label")
-            self.need(text, fonts.BOLD if is_bold else style.fontName, field_name)
-            markup.append(bold(escape(text)) if is_bold else escape(text))
-        return shared_paragraph(" ".join(markup), style, None)
+            text, field_name = _text_and_field(piece)
+            font = fonts.BOLD if is_bold else style.fontName
+            self.need(text, font, field_name)
+            out.append((text, font, is_bold))
+        return self._paragraph(out, style, None)
 
-    def url(self, text: str, domain: str, style: ParagraphStyle, width: float, field_name: str) -> Para:
-        """A URL with its domain in bold, broken only after / ? & = when it needs several lines."""
+    def url(self, text: str, domain: str, style: ParagraphStyle, width: float, field_name: str) -> Flowable:
+        """A URL with its domain in bold, broken only after / ? & = when it needs several lines; always
+        printed left to right."""
         self.need(text, fonts.BOLD, field_name)
-        return shared_paragraph(url_markup(text, domain, style.fontSize, width), style, None)
+        if is_plain(text, fonts.BOLD, self.faces):
+            return shared_paragraph(url_markup(text, domain, style.fontSize, width), style, None)
+        lines = url_lines(text, style.fontSize, width, self.faces)
+        head, found, _ = text.partition(domain)
+        weights = [style.fontName] * len(text)
+        if found:
+            weights[len(head):len(head) + len(domain)] = [fonts.BOLD] * len(domain)
+        styled = scripts.Styled("\n".join(lines), tuple(_with_breaks(lines, [weight_of(w) for w in weights])))
+        return scripts.ScriptParagraph(styled, style, faces=self.faces, base="ltr")
+
+    def draw(self, canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "left") -> float:
+        """`draw_text` with this document's faces."""
+        return draw_text(canvas, x, y, text, font, size, anchor, self.faces)
+
+    def width(self, text: str, font: str, size: float) -> float:
+        """`text_width` with this document's faces."""
+        return text_width(text, font, size, self.faces)
 
     def check(self) -> None:
-        fonts.check_glyphs(self.entries)
+        check_glyphs(self.entries, self.faces)
+
+    def _paragraph(self, pieces: list[tuple[str, str, bool]], style: ParagraphStyle,
+                   bullet: str | None) -> Flowable:
+        """A paragraph of (text, font, set in bold markup) pieces, joined by spaces."""
+        faces = self.faces
+        if all(is_plain(text, font, faces) for text, font, _ in pieces):
+            markup = " ".join(bold(escape(text)) if in_bold else escape(text) for text, _, in_bold in pieces)
+            if not self.rtl or bullet is None:
+                return shared_paragraph(markup, style, bullet)
+            return EndBullet(shared_paragraph(markup, _mirrored_indents(style), None), bullet, style, faces)
+        styled = scripts.Styled.of([(text, weight_of(font)) for text, font, _ in pieces])
+        base = scripts.direction(styled.text, self.direction)
+        if bullet is None:
+            return scripts.ScriptParagraph(styled, style, faces=faces, base=base)
+        if not self.rtl:
+            return EndBullet(scripts.ScriptParagraph(styled, style, faces=faces, base=base), bullet, style, faces,
+                             at_end=False)
+        return EndBullet(scripts.ScriptParagraph(styled, _mirrored_indents(style), faces=faces, base=base),
+                         bullet, style, faces)
 
 
-def url_markup(url_text: str, domain: str, size: float, width: float) -> str:
-    """A URL as Paragraph markup, domain in bold, with explicit breaks after / ? & = where needed."""
+def _text_and_field(phrase: Phrase | str) -> tuple[str, str]:
+    return (phrase.text, phrase.field) if isinstance(phrase, Phrase) else (phrase, "label")
+
+
+def _mirrored_indents(style: ParagraphStyle) -> ParagraphStyle:
+    return style.clone(f"{style.name}-mirrored", leftIndent=style.rightIndent, rightIndent=style.leftIndent)
+
+
+def _with_breaks(lines: list[str], weights: list[str]) -> list[str]:
+    """The weights of the URL's characters with one for each line break put between its lines."""
+    out, i = [], 0
+    for n, line in enumerate(lines):
+        out += weights[i:i + len(line)]
+        i += len(line)
+        if n < len(lines) - 1:
+            out.append(out[-1])
+    return out
+
+
+class EndBullet(Flowable):
+    """A paragraph with its bullet (a demand number, a dot) drawn beside its first line: in the right
+    margin for right-to-left text (`at_end`), in the left one otherwise. The paragraph's style gives the
+    bullet's indent, face and colour; the paragraph itself carries no bullet."""
+
+    def __init__(self, para: Flowable, bullet: str, style: ParagraphStyle, faces: scripts.Faces,
+                 at_end: bool = True):
+        super().__init__()
+        self.para, self.bullet, self.bullet_style, self.faces, self.at_end = para, bullet, style, faces, at_end
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = self.para.wrap(available_width, available_height)
+        self.width = available_width
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        parts = self.para.split(available_width, available_height)
+        if not parts:
+            return []
+        return [EndBullet(parts[0], self.bullet, self.bullet_style, self.faces, self.at_end), *parts[1:]]
+
+    def getSpaceBefore(self):
+        return self.para.getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.para.getSpaceAfter()
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, 0)
+        st = self.bullet_style
+        bl = self.para.blPara
+        first = bl.lines[0] if bl.kind == 1 and bl.lines else bl
+        baseline = self.height - getattr(first, "ascent", st.fontSize)
+        self.canv.saveState()
+        self.canv.setFillColor(getattr(st, "bulletColor", None) or st.textColor)
+        font = st.bulletFontName or fonts.BOLD
+        size = st.bulletFontSize or st.fontSize
+        if self.at_end:
+            draw_text(self.canv, self.width - st.bulletIndent, baseline, self.bullet, font, size, "right", self.faces)
+        else:
+            draw_text(self.canv, st.bulletIndent, baseline, self.bullet, font, size, "left", self.faces)
+        self.canv.restoreState()
+
+
+def _url_chunks(url_text: str) -> list[str]:
     chunks, current = [], ""
     for ch in url_text:
         current += ch
-        if ch in "/?&=" and not current.endswith("//"):
+        if ch in URL_BREAKS and not current.endswith("//"):
             chunks.append(current)
             current = ""
     if current:
         chunks.append(current)
+    return chunks
+
+
+def url_lines(url_text: str, size: float, width: float, faces: scripts.Faces | None = None) -> list[str]:
+    """A URL cut into lines no wider than `width` (in the bold face), only after / ? & =."""
     lines, line = [], ""
-    for chunk in chunks:
-        if line and fonts.string_width(line + chunk, fonts.BOLD, size) > width:
+    for chunk in _url_chunks(url_text):
+        if line and text_width(line + chunk, fonts.BOLD, size, faces) > width:
             lines.append(line)
             line = ""
         line += chunk
     lines.append(line)
-    markup = "<br/>".join(escape(part) for part in lines)
+    return lines
+
+
+def url_markup(url_text: str, domain: str, size: float, width: float) -> str:
+    """A URL as Paragraph markup, domain in bold, with explicit breaks after / ? & = where needed."""
+    markup = "<br/>".join(escape(part) for part in url_lines(url_text, size, width))
     shown = escape(domain)
     return markup.replace(shown, bold(shown), 1)

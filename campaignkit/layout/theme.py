@@ -132,7 +132,6 @@ def _style(role: str, pal: Palette, scale: TypeScale, direction: str, overrides:
     settings: dict[str, object] = {key: value * size if key.startswith("space") else value
                                    for key, value in extra.items()}
     settings.update(fontName=face, fontSize=size, leading=size * leading, textColor=colour, allowWidows=0,
-                    allowOrphans=0, alignment=TA_RIGHT if direction == "rtl" else TA_LEFT,
-                    wordWrap="RTL" if direction == "rtl" else None)
+                    allowOrphans=0, alignment=TA_RIGHT if direction == "rtl" else TA_LEFT)
     settings.update(dict(overrides))
     return ParagraphStyle(f"{role}-{size:g}", **settings)

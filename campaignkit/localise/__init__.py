@@ -115,6 +115,7 @@ class _Localiser:
             campaign_id=c.id,
             language=self.language,
             direction=direction_of(self.language),
+            fonts=c.fonts,
             colour=c.colour,
             logo=c.logo,
             title=self.need(c.title, "title"),

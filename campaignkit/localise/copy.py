@@ -109,6 +109,7 @@ class Copy:
     petition: PetitionCopy | None
     translation_notice: Phrase | None
     labels: object  # a Labels: interface wording of the same language
+    fonts: tuple[str, ...] = ()  # the campaign's own font files, for scripts campaignkit does not bundle
 
     def label(self, key: str, **values: object) -> Phrase:
         return self.labels.label(key, **values)  # type: ignore[attr-defined]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import Frame, KeepTogether, PageTemplate, Table, TableStyle
+from reportlab.platypus import Frame, KeepTogether, PageTemplate
 
 from ..errors import CampaignkitError
 from ..layout import fonts
 from ..layout.document import Info, Rendered, build, page_count, pdf_document
-from ..layout.flowables import table_commands
+from ..layout.flowables import table, table_commands
 from ..layout.furniture import QR_PREFERRED, QREntry, domain_note, footer_line, header_band, qr_block, qr_size, spacer
 from ..layout.paper import MM, Sheet, paper_size
 from ..layout.text import Typesetter
@@ -35,7 +35,7 @@ def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Them
     sheet = Sheet(width, height)
     pal = palette(theme, copy.colour)
     styles = Styles(pal, SCALE, copy.direction)
-    ts = Typesetter()
+    ts = Typesetter.of(copy)
     margin = theme.margin(paper)
     frame_width = width - 2 * margin
 
@@ -59,12 +59,12 @@ def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Them
 
     def footer_text(page: int) -> str:
         text = f"{title} · {copy.label('fact_sheet').text} · {copy.label('page', n=page).text}"
-        if fonts.string_width(text, fonts.BODY, FOOTER_SIZE) > frame_width:  # the title is printed in full on page 1
+        if ts.width(text, fonts.BODY, FOOTER_SIZE) > frame_width:  # the title is printed in full on page 1
             text = f"{copy.label('fact_sheet').text} · {copy.label('page', n=page).text}"
         return text
 
     def footer(canv, doc):
-        footer_line(canv, footer_text(doc.page), margin, 9 * MM, frame_width, FOOTER_SIZE, pal.muted,
+        footer_line(canv, ts, footer_text(doc.page), margin, 9 * MM, frame_width, FOOTER_SIZE, pal.muted,
                     align="right" if copy.direction == "rtl" else "left")
 
     ts.need(footer_text(0), fonts.BODY, "title")
@@ -94,12 +94,11 @@ def _timeline(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wi
         if entry.inferred:
             left.append(ts.para(f"({copy.label('inferred').text})", styles("caption")))
         rows.append([left, ts.para(_with_ref(entry.text, entry.source), styles("cell"))])
-    table = Table(rows, colWidths=[38 * MM, frame_width - 38 * MM], splitByRow=1)
-    table.setStyle(TableStyle([
+    dates = table(rows, [38 * MM, frame_width - 38 * MM], [
         *table_commands(fonts.BODY, "TOP", 5), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("LINEBELOW", (0, 0), (-1, -2), 0.4, pal.muted if pal.grayscale else pal.tint),
-    ]))
-    return [ts.para(copy.label("what_happened"), styles("section")), table]
+    ], rtl=ts.rtl, splitByRow=1)
+    return [ts.para(copy.label("what_happened"), styles("section")), dates]
 
 
 def _facts(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width: float) -> list:
@@ -109,13 +108,12 @@ def _facts(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width
         card.append(ts.para(_with_ref(fact.text, fact.source), styles("cell")))
         cards.append(card)
     rows = [cards[n:n + 2] + [""] * (2 - len(cards[n:n + 2])) for n in range(0, len(cards), 2)]
-    table = Table(rows, colWidths=[frame_width / 2] * 2, splitByRow=1)
-    table.setStyle(TableStyle([
+    figures = table(rows, [frame_width / 2] * 2, [
         *table_commands(fonts.BODY, "TOP", 3), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
         ("LINEBEFORE", (0, 0), (0, -1), 2.5, pal.accent), ("LINEBEFORE", (1, 0), (1, -1), 2.5, pal.accent),
-    ]))
-    return [ts.para(copy.label("key_figures"), styles("section")), table]
+    ], rtl=ts.rtl, splitByRow=1)
+    return [ts.para(copy.label("key_figures"), styles("section")), figures]
 
 
 def _demands(ts: Typesetter, styles: Styles, copy: Copy) -> list:
@@ -137,6 +135,6 @@ def _sources(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wid
         for src in copy.sources
     ]
     size = qr_size(entries, QR_PREFERRED, QR_LARGEST)
-    table = qr_block(ts, styles, pal, copy, entries, frame_width, size=size, per_row=2, rule=False, roomy=True)
+    codes = qr_block(ts, styles, pal, copy, entries, frame_width, size=size, per_row=2, rule=False, roomy=True)
     note = domain_note(ts, styles, copy, [e.url for e in entries], role="note", many=True)
-    return KeepTogether([ts.para(copy.label("sources"), styles("section")), table, spacer(6), note])
+    return KeepTogether([ts.para(copy.label("sources"), styles("section")), codes, spacer(6), note])

@@ -175,7 +175,7 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
     sheet = _sheet(paper, bleed_mm)
     pal = palette(theme, copy.colour)
     styles = Styles(pal, scale, copy.direction)
-    ts = Typesetter()
+    ts = Typesetter.of(copy)
     margin = theme.margin(paper)
     frame_width = sheet.width - 2 * margin
     body = scale.body

@@ -18,6 +18,8 @@ from ..layout import fonts
 from ..layout.document import Info, Rendered, page_count, pdf_canvas
 from ..layout.fit import ABOVE, LEADING, Fitted, fit_best
 from ..layout.paper import MM, paper_size
+from ..layout.scripts import Faces
+from ..layout.text import check_glyphs, draw_text, faces_for, text_width
 from ..layout.theme import Palette, Theme, palette
 from ..localise.copy import Copy, Phrase
 from ..options import Paper
@@ -61,6 +63,7 @@ class PlacardPage:
     planned: PlannedSlogan
     footer: str
     pal: Palette
+    faces: Faces | None = None  # None: the bundled faces
 
 
 def page_parts(w: float, h: float, margin: float):
@@ -73,7 +76,7 @@ def page_parts(w: float, h: float, margin: float):
 
 
 def plan_slogans(slogans: tuple[Phrase, ...], size: Paper, landscape: bool | None,
-                 margin: float) -> list[PlannedSlogan]:
+                 margin: float, faces: Faces | None = None) -> list[PlannedSlogan]:
     """Fit every slogan to the placard: orientation (the one giving the larger type, unless `landscape`
     fixes it), type size, line breaks and reading distance."""
     if not slogans:
@@ -81,14 +84,14 @@ def plan_slogans(slogans: tuple[Phrase, ...], size: Paper, landscape: bool | Non
     fonts.register_all()
     planned = []
     for slogan in slogans:
-        fonts.check_glyphs([(slogan.field, slogan.text, face) for face in SLOGAN_FACES])
+        check_glyphs([(slogan.field, slogan.text, face) for face in SLOGAN_FACES], faces)
         options: list[PlannedSlogan] = []
         for wide in ((False, True) if landscape is None else (landscape,)):
             w, h = paper_size(size, wide)
             (_, _, bw, bh), _, _ = page_parts(w, h, margin)
             try:
                 fitted = fit_best(slogan.text, SLOGAN_FACES, bw, bh, minimum=MIN_POINTS,
-                                  maximum=0.3 * max(w, h), field=slogan.field)
+                                  maximum=0.3 * max(w, h), field=slogan.field, faces=faces)
             except FitError:
                 if landscape is not None or wide:
                     if not options:
@@ -111,21 +114,20 @@ def draw_placard(canvas, page: PlacardPage) -> None:
     size = fitted.size
     baseline = by + (bh + fitted.block_height()) / 2 - ABOVE * size
     canvas.setFillColor(colors.black)
-    canvas.setFont(fitted.face or fonts.DISPLAY, size)
     for line in fitted.lines:
-        canvas.drawCentredString(bx + bw / 2, baseline, line)
+        draw_text(canvas, bx + bw / 2, baseline, line, fitted.face or fonts.DISPLAY, size, "centre", page.faces)
         baseline -= LEADING * size
-    footer_size = footer_font_size(w, h, margin, page.footer)
+    footer_size = footer_font_size(w, h, margin, page.footer, page.faces)
     canvas.setFillColor(page.pal.accent)
-    canvas.setFont(fonts.BOLD, footer_size)
-    canvas.drawCentredString(w / 2, margin + (footer - footer_size) / 2, page.footer)
+    draw_text(canvas, w / 2, margin + (footer - footer_size) / 2, page.footer, fonts.BOLD, footer_size, "centre",
+              page.faces)
     canvas.restoreState()
 
 
-def footer_font_size(w: float, h: float, margin: float, footer_text: str) -> float:
+def footer_font_size(w: float, h: float, margin: float, footer_text: str, faces: Faces | None = None) -> float:
     """The footer line's size: a fixed share of the footer band, smaller if the line is long."""
     _, footer, _ = page_parts(w, h, margin)
-    unit = fonts.string_width(footer_text, fonts.BOLD, 1.0)
+    unit = text_width(footer_text, fonts.BOLD, 1.0, faces)
     return min(footer * 0.42, (w - 2 * margin) / unit) if unit else footer * 0.42
 
 
@@ -133,15 +135,16 @@ def placard_pages(copy: Copy, *, size: Paper, landscape: bool | None, theme: The
     """A page for every slogan of `copy`, with the campaign line as footer."""
     margin = theme.margin("placard")
     footer = "  ·  ".join(p.text for p in (copy.title, copy.hashtag) if p)
-    fonts.check_glyphs([("title", footer, fonts.BOLD)])
+    faces = faces_for(copy.fonts)
+    check_glyphs([("title", footer, fonts.BOLD)], faces)
     pal = palette(theme, copy.colour)
     pages = []
-    for planned in plan_slogans(copy.slogans, size, landscape, margin):
+    for planned in plan_slogans(copy.slogans, size, landscape, margin, faces):
         w, h = paper_size(size, planned.landscape)
-        if footer_font_size(w, h, margin, footer) < MIN_FOOTER_POINTS:
+        if footer_font_size(w, h, margin, footer, faces) < MIN_FOOTER_POINTS:
             raise FitError(f"title: the campaign line “{footer}” is too long for a {size} placard footer at "
                            f"{MIN_FOOTER_POINTS:g} pt; shorten the title or hashtag")
-        pages.append(PlacardPage(w, h, margin, planned, footer, pal))
+        pages.append(PlacardPage(w, h, margin, planned, footer, pal, faces))
     return pages
 
 

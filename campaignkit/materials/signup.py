@@ -12,11 +12,12 @@ import io
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from ..errors import CampaignkitError, FitError
 from ..layout import fonts, qr
 from ..layout.document import Info, Rendered, page_count, pdf_canvas
+from ..layout.flowables import table
 from ..layout.furniture import QR_PREFERRED, header_band
 from ..layout.paper import MM, Sheet, paper_size
 from ..layout.text import Typesetter
@@ -89,6 +90,7 @@ class _SheetParts:
     ids: list[str]
     headers: list[Flowable]
     number_style: ParagraphStyle
+    ts: Typesetter
     rows: int = 0
     row_height: float = 0.0
     table_top: float = 0.0
@@ -98,7 +100,7 @@ class _SheetParts:
         width, height = paper_size(paper, landscape=True)
         pal = palette(theme, copy.colour)
         styles = Styles(pal, SCALE, copy.direction)
-        ts = Typesetter()
+        ts = Typesetter.of(copy)
         margin = theme.margin(paper)
         inner = width - 2 * margin
         petition = copy.petition.url if copy.petition else None
@@ -121,7 +123,7 @@ class _SheetParts:
             consent=ts.para(_consent(copy), styles("small", spaceAfter=0)), ids=ids,
             headers=[ts.para(copy.label(key), styles("cell_bold", fontSize=8.5))
                      for key in ("col_name", "col_contact", "col_organisation", "col_signature")],
-            number_style=styles("caption", fontSize=8),
+            number_style=styles("caption", fontSize=8), ts=ts,
         )
         groups = _demand_groups(ts, styles, copy)
         ts.check()
@@ -151,35 +153,44 @@ class _SheetParts:
             raise FitError(f"statements: the demands in brief take too much room on a sign-up sheet ({self.rows} "
                            f"rows left, at least {MIN_ROWS} needed); give the demands shorter `short` forms")
 
+    def x(self, left: float, width: float) -> float:
+        """Where something `left` from the left margin and `width` wide goes: mirrored in right-to-left."""
+        return self.width - left - width if self.ts.rtl else left
+
     def draw(self, canvas, n: int) -> None:
         band = self.bands[n - 1]
         band.wrapOn(canvas, self.inner, self.height)
         band.drawOn(canvas, self.margin, self.height - BAND_TOP - self.band_height())
         top = self.height - BAND_TOP - self.band_height() - 3 * MM
         h = self.intro.wrap(self.text_width, self.height)[1]
-        self.intro.drawOn(canvas, self.margin, top - h)
+        self.intro.drawOn(canvas, self.x(self.margin, self.text_width), top - h)
         y = top - h - 1.5 * MM
         for c, column in enumerate(self.columns):
             yy = y
             for p in column:
                 ph = p.wrap(self.column_width, self.height)[1]
-                p.drawOn(canvas, self.margin + c * (self.column_width + 6 * MM), yy - ph)
+                p.drawOn(canvas, self.x(self.margin + c * (self.column_width + 6 * MM), self.column_width), yy - ph)
                 yy -= ph + 1.5
         if self.petition:
             self.draw_petition_code(canvas, top)
         self.table(n).drawOn(canvas, self.margin, self.table_top - HEADER_ROW - self.rows * self.row_height)
         self.consent.wrapOn(canvas, self.inner - ID_WIDTH, self.height)
-        self.consent.drawOn(canvas, self.margin, self.margin)
-        _draw_id(canvas, self.ids[n - 1], self.width - self.margin, self.margin, self.pal.muted)
+        self.consent.drawOn(canvas, self.x(self.margin, self.inner - ID_WIDTH), self.margin)
+        canvas.saveState()
+        canvas.setFillColor(self.pal.muted)
+        self.ts.draw(canvas, self.x(self.width - self.margin, 0), self.margin, self.ids[n - 1], fonts.BOLD, 7.5,
+                     "left" if self.ts.rtl else "right")
+        canvas.restoreState()
 
     def draw_petition_code(self, canvas, top: float) -> None:
         assert self.petition is not None
         x = self.width - self.margin - self.qr_size
-        qr.draw(canvas, self.petition.ascii, x, top - self.qr_size, self.qr_size, field="petition.url")
+        qr.draw(canvas, self.petition.ascii, self.x(x, self.qr_size), top - self.qr_size, self.qr_size,
+                field="petition.url")
         heights = [p.wrap(ONLINE_WIDTH, self.qr_size)[1] for p in self.online]
         y = top - self.qr_size / 2 + sum(heights) / 2
         for p, h in zip(self.online, heights):
-            p.drawOn(canvas, x - ONLINE_WIDTH - 3 * MM, y - h)
+            p.drawOn(canvas, self.x(x - ONLINE_WIDTH - 3 * MM, ONLINE_WIDTH), y - h)
             y -= h
 
     def table(self, n: int) -> Table:
@@ -189,15 +200,14 @@ class _SheetParts:
         inner = self.inner
         widths = [10 * MM, inner * 0.26, inner * 0.27, inner * 0.2]
         widths.append(inner - sum(widths))
-        table = Table(data, colWidths=widths, rowHeights=[HEADER_ROW] + [self.row_height] * self.rows)
-        table.setStyle(TableStyle([
+        rows = table(data, widths, [
             ("FONTNAME", (0, 0), (-1, -1), fonts.BODY), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
             ("VALIGN", (0, 1), (-1, -1), "BOTTOM"), ("BACKGROUND", (0, 0), (-1, 0), self.pal.tint),
             ("LINEBELOW", (0, 0), (-1, -1), 0.6, self.pal.muted), ("LINEAFTER", (0, 0), (-2, -1), 0.3, self.pal.muted),
             ("BOX", (0, 0), (-1, -1), 0.8, self.pal.ink),
-        ]))
-        table.wrap(inner, self.height)
-        return table
+        ], rtl=self.ts.rtl, rowHeights=[HEADER_ROW] + [self.row_height] * self.rows)
+        rows.wrap(inner, self.height)
+        return rows
 
 
 def _consent(copy: Copy) -> Phrase:
@@ -235,11 +245,3 @@ def _balance(groups: list[list], width: float, height: float) -> list[list]:
     total = sum(heights)
     split = min(starts, key=lambda i: (max(sum(heights[:i]), total - sum(heights[:i])), i))
     return [flat[:split], flat[split:]]
-
-
-def _draw_id(canvas, text: str, right: float, y: float, colour) -> None:
-    canvas.saveState()
-    canvas.setFont(fonts.BOLD, 7.5)
-    canvas.setFillColor(colour)
-    canvas.drawRightString(right, y, text)
-    canvas.restoreState()

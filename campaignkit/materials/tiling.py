@@ -13,12 +13,12 @@ import math
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.platypus import Frame, Paragraph
+from reportlab.platypus import Frame
 
 from ..errors import FitError
 from ..layout import fonts
 from ..layout.paper import MM, draw_cut_line, paper_size
-from ..layout.text import Typesetter, escape
+from ..layout.text import Typesetter
 from ..layout.theme import Styles, TypeScale
 from ..localise.copy import Copy
 from ..options import Paper
@@ -74,7 +74,7 @@ def draw_tiled(canvas, pages: list[PlacardPage], copy: Copy, *, size: Paper, til
     """An assembly page before every slogan (once per pair when double-sided), then its tiles."""
     if not pages:
         return
-    ts = Typesetter()
+    ts = Typesetter.of(copy)
     grids = [tile_grid(page.width, page.height, tile, overlap) for page in pages]  # each slogan's orientation
     for grid in grids:
         for step in _steps(copy, grid):
@@ -84,8 +84,8 @@ def draw_tiled(canvas, pages: list[PlacardPage], copy: Copy, *, size: Paper, til
     ts.check()
     for page, grid, first in zip(pages, grids, first_of_pair):
         if first:
-            _assembly_page(canvas, grid, page, copy, size, tile, _steps(copy, grid))
-        _tiles(canvas, grid, page, copy.label("calibration").text)
+            _assembly_page(canvas, ts, grid, page, copy, size, tile, _steps(copy, grid))
+        _tiles(canvas, ts, grid, page, copy.label("calibration").text)
 
 
 def _steps(copy: Copy, grid: TileGrid) -> list[str]:
@@ -100,7 +100,7 @@ def _steps(copy: Copy, grid: TileGrid) -> list[str]:
     ]
 
 
-def _tiles(canvas, grid: TileGrid, page: PlacardPage, calibration: str) -> None:
+def _tiles(canvas, ts: Typesetter, grid: TileGrid, page: PlacardPage, calibration: str) -> None:
     pw, ph = grid.printable
     sx, sy = grid.step
     for r in range(grid.rows):
@@ -113,11 +113,11 @@ def _tiles(canvas, grid: TileGrid, page: PlacardPage, calibration: str) -> None:
             canvas.translate(TILE_MARGIN - c * sx, TILE_MARGIN + ph - (page.height - r * sy))
             draw_placard(canvas, page)
             canvas.restoreState()
-            _tile_marks(canvas, grid, r, c, calibration)
+            _tile_marks(canvas, ts, grid, r, c, calibration)
             canvas.showPage()
 
 
-def _tile_marks(canvas, grid: TileGrid, r: int, c: int, calibration: str) -> None:
+def _tile_marks(canvas, ts: Typesetter, grid: TileGrid, r: int, c: int, calibration: str) -> None:
     """Cut lines on the edges that go over a neighbour; the label and the 10 cm bar in a band the
     next sheet covers (the right band, else the bottom one)."""
     pw, ph = grid.printable
@@ -147,27 +147,27 @@ def _tile_marks(canvas, grid: TileGrid, r: int, c: int, calibration: str) -> Non
     canvas.rect(bar_x, size * 0.25, BAR, 1.2, stroke=0, fill=1)
     for tick in range(11):
         canvas.rect(bar_x + tick * 10 * MM - 0.3, size * 0.25, 0.6, 3 if tick % 5 else 4.5, stroke=0, fill=1)
-    note_size = min(5.5, BAR / max(fonts.string_width(calibration, fonts.BODY, 1.0), 1.0))
-    canvas.setFont(fonts.BODY, note_size)
+    note_size = min(5.5, BAR / max(ts.width(calibration, fonts.BODY, 1.0), 1.0))
     canvas.setFillColor(LABEL_GREY)
-    canvas.drawString(bar_x, -size * 0.4, calibration)
+    ts.draw(canvas, bar_x, -size * 0.4, calibration, fonts.BODY, note_size)
     canvas.restoreState()
 
 
-def _assembly_page(canvas, grid: TileGrid, page: PlacardPage, copy: Copy, size: Paper, tile: Paper,
-                   steps: list[str]) -> None:
+def _assembly_page(canvas, ts: Typesetter, grid: TileGrid, page: PlacardPage, copy: Copy, size: Paper,
+                   tile: Paper, steps: list[str]) -> None:
     """A sheet-sized map of the placard with every seam drawn once, row and column labels outside
     the artwork, and the numbered steps."""
     sw, sh = paper_size(tile)
     canvas.setPageSize((sw, sh))
     m = 15 * MM
     canvas.setFillColor(colors.black)
-    canvas.setFont(fonts.BOLD, 16)
-    canvas.drawString(m, sh - m - 12, copy.label("assembly_title", size=size).text)
-    canvas.setFont(fonts.BODY, 10)
+    x, anchor = (sw - m, "right") if ts.rtl else (m, "left")
+    ts.draw(canvas, x, sh - m - 12, copy.label("assembly_title", size=size).text, fonts.BOLD, 16, anchor)
     info = copy.plural("assembly_sheets", grid.rows * grid.cols, paper=tile, rows=grid.rows, cols=grid.cols,
                        overlap=round(grid.overlap / MM)).text
-    canvas.drawString(m, sh - m - 28, info)
+    ts.need(info, fonts.BODY)
+    ts.check()
+    ts.draw(canvas, x, sh - m - 28, info, fonts.BODY, 10, anchor)
     label_room = 9 * MM
     map_w, map_h = sw - 2 * m - label_room, sh * 0.5
     sx, sy = grid.step
@@ -198,10 +198,10 @@ def _assembly_page(canvas, grid: TileGrid, page: PlacardPage, copy: Copy, size: 
     for r in range(grid.rows):
         middle = y_top - (r * sy + ph / 2) * scale
         canvas.drawRightString(x0 - 2.5 * MM, middle - 3, f"R{r + 1}")
-    styles = Styles(page.pal, TypeScale(10, 16))
+    styles = Styles(page.pal, TypeScale(10, 16), copy.direction)
     style = styles("body", fontSize=10, leading=13.5, leftIndent=14, spaceAfter=4, bulletFontName=fonts.BODY,
                    textColor=colors.black)
-    story = [Paragraph(escape(step), style, bulletText=f"{n}.") for n, step in enumerate(steps, 1)]
+    story = [ts.para(step, style, bullet=f"{n}.", tie=False) for n, step in enumerate(steps, 1)]
     frame_top = y_top - extent_h * scale - 8 * MM
     Frame(m, m, sw - 2 * m, frame_top - m, 0, 0, 0, 0).addFromList(story, canvas)
     if story:

@@ -20,13 +20,38 @@ from .base import CJK_SCRIPTS, COMPLEX, INSTALL_HINT, LATIN, WEIGHTS, Face, Run,
 from .bidi import bidi_levels, direction, reorder, visual_text
 from .drawing import draw_line, draw_pillow_line, line_width, pillow_width
 from .faces import Faces
-from .paragraph import ScriptParagraph, break_lines, default_faces, needs_scripts
+from .paragraph import ScriptParagraph, Styled, break_lines, break_styled, default_faces, needs_scripts
 from .shaping import harfbuzz_glyphs, shaped_width
 from .system import embeddable, find_system_face, missing_face_message
 
 __all__ = [
-    "CJK_SCRIPTS", "COMPLEX", "INSTALL_HINT", "LATIN", "WEIGHTS", "Face", "Faces", "Run", "ScriptParagraph",
-    "bidi_levels", "break_lines", "bundled_dir", "default_faces", "direction", "draw_line", "draw_pillow_line",
-    "embeddable", "find_system_face", "harfbuzz_glyphs", "line_width", "missing_face_message", "needs_scripts",
-    "pillow_width", "reorder", "script_of", "shaped_width", "visual_text",
+    "CJK_SCRIPTS",
+    "COMPLEX",
+    "INSTALL_HINT",
+    "LATIN",
+    "WEIGHTS",
+    "Face",
+    "Faces",
+    "Run",
+    "ScriptParagraph",
+    "Styled",
+    "bidi_levels",
+    "break_lines",
+    "break_styled",
+    "bundled_dir",
+    "default_faces",
+    "direction",
+    "draw_line",
+    "draw_pillow_line",
+    "embeddable",
+    "find_system_face",
+    "harfbuzz_glyphs",
+    "line_width",
+    "missing_face_message",
+    "needs_scripts",
+    "pillow_width",
+    "reorder",
+    "script_of",
+    "shaped_width",
+    "visual_text",
 ]

@@ -6,13 +6,15 @@ import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
-WEIGHTS = ("regular", "bold", "display")
+WEIGHTS = ("regular", "bold", "display", "narrow")  # narrow: the display face, extra-condensed where one exists
 LATIN = "latin"
 CJK_SCRIPTS = ("han", "kana", "hangul")
+USER = "user"  # the script of a face the campaign names in `fonts`: whatever it covers
 
-# script -> (regular, bold, display); all from Debian fonts-noto-core / fonts-noto-extra 20201225-1.
-BUNDLED: dict[str, tuple[str, str, str]] = {
-    LATIN: ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-CondensedBlack.ttf"),
+# script -> (regular, bold, display[, narrow]); all from Debian fonts-noto-core / fonts-noto-extra 20201225-1.
+BUNDLED: dict[str, tuple[str, ...]] = {
+    LATIN: ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-CondensedBlack.ttf",
+            "NotoSans-ExtraCondensedBlack.ttf"),
     "arabic": ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "NotoSansArabic-CondensedBlack.ttf"),
     "hebrew": ("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", "NotoSansHebrew-CondensedBlack.ttf"),
     "devanagari": (
@@ -85,7 +87,7 @@ class Face:
 
     @property
     def shapable(self) -> bool:
-        return self.script in COMPLEX or self.script in CJK_SCRIPTS
+        return self.script in COMPLEX or self.script in CJK_SCRIPTS or self.script.startswith(USER)
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,16 @@ import unicodedata
 from .base import _MIRROR, _STRONG_RTL, Run, script_of
 
 
-def direction(text: str) -> str:
-    """"rtl" when the first strong character is right-to-left (Hebrew, Arabic...), else "ltr"."""
+def direction(text: str, default: str = "ltr") -> str:
+    """"rtl" when the first strong character is right-to-left (Hebrew, Arabic...), "ltr" when it is left to
+    right, `default` when there is none (digits and punctuation take the direction of what surrounds them)."""
     for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind == "L":
             return "ltr"
         if kind in _STRONG_RTL:
             return "rtl"
-    return "ltr"
+    return default
 
 
 def bidi_levels(text: str, base: str = "ltr") -> list[int]:

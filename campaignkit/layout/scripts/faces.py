@@ -2,27 +2,45 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from .. import fonts
 from ..fonts import font_dir as bundled_dir
-from .base import BUNDLED, CJK_SCRIPTS, LATIN, WEIGHTS, Face, Run, script_of
+from .base import BUNDLED, CJK_SAMPLE, CJK_SCRIPTS, LATIN, USER, WEIGHTS, Face, Run, script_of
 from .bidi import bidi_levels, direction, reorder
 from .shaping import install_reportlab_run_shaping
-from .system import embeddable, find_system_face
+from .system import covers_sample, embeddable, find_system_face
 
 
 class Faces:
-    """The faces for every script and weight: bundled ones from `font_dir`, CJK ones from `system`
-    ({script: path or (path, index)}) or, when `search_system` is true, from fontconfig."""
+    """The faces for every script and weight: bundled ones from `font_dir`; CJK ones from `system`
+    ({script: path or (path, index)}), from the `extra` font files that cover them, or, when
+    `search_system` is true, from fontconfig. `extra` faces (TrueType outlines) also draw any character
+    no bundled face has, in the order given, in every weight."""
 
-    def __init__(self, font_dir: str | Path | None = None, system: dict | None = None, search_system: bool = True):
+    def __init__(self, font_dir: str | Path | None = None, system: dict | None = None, search_system: bool = True,
+                 extra: Sequence[str | Path] = ()):
         self.font_dir = Path(font_dir) if font_dir else bundled_dir()
         self.system = {k: (Path(v), 0) if isinstance(v, (str, Path)) else (Path(v[0]), v[1])
                        for k, v in (system or {}).items()}
         self.search_system = search_system
         self._faces: dict[tuple[str, str], Face | None] = {}
+        self.extra: list[Face] = []
+        for path in map(Path, extra):
+            if not embeddable(path):
+                raise ValueError(f"{path} is not a TrueType font with glyf outlines; a PDF cannot embed it "
+                                 "(OpenType CFF faces such as Noto CJK cannot be used)")
+            digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10]
+            face = Face(f"CKS-{USER}-{digest}", path, 0, f"{USER}-{digest}", "regular")
+            _register(face)
+            self.extra.append(face)
+            for script in CJK_SCRIPTS:
+                if script not in self.system and covers_sample(str(path), 0, CJK_SAMPLE[script]):
+                    self.system[script] = (path, 0)
 
     def face(self, script: str, weight: str = "regular") -> Face | None:
         """The registered face for a script and weight, or None when there is none."""
@@ -41,12 +59,17 @@ class Faces:
     def _find(self, script: str, weight: str) -> Face | None:
         if weight not in WEIGHTS:
             raise ValueError(f"weight must be one of {WEIGHTS}, not {weight!r}")
+        if script == LATIN:
+            # The Latin faces are the plain path's own fonts, so a PDF embeds each of them once.
+            name = fonts.register(fonts.OF_WEIGHT[weight])
+            return Face(name, self.font_dir / fonts.FILES[name], 0, LATIN, weight)
         if script in BUNDLED:
-            path, index = self.font_dir / BUNDLED[script][WEIGHTS.index(weight)], 0
+            files = BUNDLED[script]
+            path, index = self.font_dir / files[min(WEIGHTS.index(weight), len(files) - 1)], 0
         elif script in CJK_SCRIPTS:
             found = self.system.get(script)
             if found is None and self.search_system:
-                # CJK faces rarely come in a display weight; bold stands in for it.
+                # CJK faces rarely come in a display weight; bold stands in for it and for narrow.
                 found = find_system_face(script, "regular" if weight == "regular" else "bold")
             if found is None:
                 return None
@@ -55,6 +78,8 @@ class Faces:
                 raise ValueError(f"{path} has no TrueType (glyf) outlines; reportlab cannot embed it")
         else:
             return None
+        if weight == "narrow" and len(BUNDLED.get(script, ())) < 4:
+            return self.face(script, "display")
         face = Face(f"CKS-{script}-{weight}", path, index, script, weight)
         _register(face)
         return face
@@ -63,8 +88,8 @@ class Faces:
         return ord(ch) in _cmap(face.name)
 
     def candidates(self, weight: str) -> list[Face]:
-        """Latin first, then the other bundled faces: the order fallback tries them in."""
-        return [f for f in (self.face(s, weight) for s in BUNDLED) if f is not None]
+        """Latin first, then the other bundled faces, then the extra ones: the order fallback tries them in."""
+        return [f for f in (self.face(s, weight) for s in BUNDLED) if f is not None] + self.extra
 
     # -- runs ------------------------------------------------------------------------------------------------
 
@@ -132,12 +157,15 @@ class Faces:
                 out.append(ch)
         return out
 
-    def runs(self, text: str, weight: str = "regular", base: str | None = None) -> list[Run]:
-        """`text` cut into runs of one face and one bidi level, in logical order."""
+    def runs(self, text: str, weight: str | Sequence[str] = "regular", base: str | None = None) -> list[Run]:
+        """`text` cut into runs of one face and one bidi level, in logical order. `weight` is one weight
+        for all of it or one per character (a bold label before plain text)."""
         if not text:
             return []
-        latin = self.latin(weight)
-        faces = [f or latin for f in self.assign(text, weight)]  # missing() reports the gaps; drawing shows .notdef
+        weights = [weight] * len(text) if isinstance(weight, str) else list(weight)
+        assigned = {w: self.assign(text, w) for w in dict.fromkeys(weights)}
+        # missing() reports the gaps before drawing; a character no face has would print as .notdef
+        faces = [assigned[w][i] or self.latin(w) for i, w in enumerate(weights)]
         levels = bidi_levels(text, base or direction(text))
         out: list[Run] = []
         start = 0
@@ -147,7 +175,7 @@ class Faces:
                 start = i
         return out
 
-    def visual_runs(self, text: str, weight: str = "regular", base: str | None = None) -> list[Run]:
+    def visual_runs(self, text: str, weight: str | Sequence[str] = "regular", base: str | None = None) -> list[Run]:
         """The runs of one line in the order they are drawn from left to right (Unicode bidi rule L2)."""
         base = base or direction(text)
         return reorder(_reset_trailing_space(self.runs(text, weight, base), base))

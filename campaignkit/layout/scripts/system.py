@@ -65,7 +65,7 @@ def find_system_face(script: str, weight: str = "regular", sample: str | None = 
     wanted = 80 if weight == "regular" else 200
     best: tuple[int, str, int] | None = None
     for path, index, fc_weight in _fc_candidates(lang):
-        if not embeddable(path, index) or not _covers_file(path, index, sample):
+        if not embeddable(path, index) or not covers_sample(path, index, sample):
             continue
         # Monospaced and dot-matrix ("Sharp") variants make poor body text.
         penalty = abs(fc_weight - wanted) + (50 if re.search(r"Mono|Coding|Sharp", _family(path, index)) else 0)
@@ -87,7 +87,7 @@ def _file_cmap(path: str, index: int) -> frozenset[int]:
     return frozenset(TTFontFace(path, subfontIndex=index).charToGlyph)
 
 
-def _covers_file(path: str, index: int, sample: str) -> bool:
+def covers_sample(path: str, index: int, sample: str) -> bool:
     try:
         cmap = _file_cmap(path, index)
     except Exception:
