@@ -86,7 +86,9 @@ def import_signatories(csv_path: str | os.PathLike, campaign_file: str | os.Path
     text = original.decode("utf-8-sig")
     merged = _merge_json(text, statement, added) if fmt == "json" else _merge_toml(text, statement, added, path)
     data = merged.encode("utf-8")
-    check = loads(data, name=str(path), fmt=fmt, base_dir=path.parent).statement(statement)
+    with warnings.catch_warnings():  # the file's own warnings were given when it was first loaded
+        warnings.simplefilter("ignore", CampaignWarning)
+        check = loads(data, name=str(path), fmt=fmt, base_dir=path.parent).statement(statement)
     assert check is not None and len(check.signatories) == len(chosen.signatories) + len(added)
     if not dry_run:
         from .write import write
