@@ -165,7 +165,6 @@ SLOGAN_TYPOS = ("ext", "ote", "qoe", "qot", "qte", "que", "quo", "qut", "te", "t
                 "uot", "ute")
 
 _CONTROL = "\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F"
-_NOT_BLANK = f"^[^{_CONTROL}]*\\S[^{_CONTROL}]*$"
 
 
 def _either(letter: str) -> str:
@@ -205,7 +204,7 @@ def _definitions() -> dict[str, Any]:
                        "statement's) language is the original.",
     }
     defs: dict[str, Any] = {
-        "string": {"type": "string", "pattern": _NOT_BLANK,
+        "string": {"type": "string", "allOf": [{"pattern": "\\S"}, {"pattern": f"^[^{_CONTROL}]*$"}],
                    "description": "Text that is not blank and holds no control characters."},
         "text": {"anyOf": [_ref("string"), _ref("translations")],
                  "description": "Text: a string in the original language, or a table of translations keyed by "
