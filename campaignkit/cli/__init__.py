@@ -49,7 +49,7 @@ def main(strict: bool) -> None:
     """
 
 
-from . import campaign, jobs, materials  # noqa: E402,F401  (they add their commands to `main`)
+from . import campaign, data, jobs, materials  # noqa: E402,F401  (they add their commands to `main`)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
