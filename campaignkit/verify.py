@@ -5,9 +5,11 @@ phone would see.
 
 A code counts as printed when a *token* near it, drawn in visible ink, is the code's URL:
 
-- Token: a run of characters on one line between spaces (or gaps of a third of an em); a line
-  ending in / ? & or = that is followed, just below and aligned with it, by a line holding one run
-  only continues there (that is how campaignkit wraps a long URL), and the pieces are joined. A
+- Token: a run of characters on one line between spaces (or gaps of a third of an em). A URL
+  whose line ends in / ? & or = (where campaignkit breaks a long URL), in a dot or hyphen, or
+  anywhere after the end of its host (where a word too long for its line is split) continues on
+  the next line when that line, just below and aligned with it, holds one run only; the pieces are
+  joined. A line break inside a host's label does not join (`https://evil.com` over `ple.org`). A
   token matches when a WHATWG parser (ada, as browsers use) gives it the same `href` as the code's
   content, or when it equals the content exactly; `https://evil.com` does not match inside
   `https://evil.com.example.org/page`. The readable Unicode form of an international name matches
@@ -271,6 +273,8 @@ class _PageText:
         c, tp = self.c, self.textpage.raw
         code = c.FPDFText_GetUnicode(tp, index)
         text = chr(code) if 0 < code < 0x110000 else ""
+        if c.FPDFText_IsHyphen(tp, index) == 1:
+            text = "-"  # pdfium reports a hyphen that ends a line as U+0002
         if text in ("\r", "\n"):
             return _Char(index, "\n")
         if c.FPDFText_IsGenerated(tp, index) == 1 or not text or text.isspace():
@@ -338,7 +342,7 @@ class _PageText:
                 if n in carried:
                     continue
                 chain, at = list(run), n
-                while (k == len(runs[at]) - 1 and chain[-1].text in URL_BREAKS and len(runs.get(at + 1, ())) == 1
+                while (k == len(runs[at]) - 1 and _may_wrap(chain) and len(runs.get(at + 1, ())) == 1
                        and _continues(self.segments[at], runs[at + 1][0])):
                     chain += runs[at + 1][0]
                     at, k = at + 1, 0
@@ -446,6 +450,18 @@ def _runs(segment: list[_Char], hidden) -> list[list[_Char]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _may_wrap(chain: list[_Char]) -> bool:
+    """Whether a URL may go on after the end of `chain`: after / ? & or = (where campaignkit breaks),
+    after a dot or hyphen in the host (where a host too long for its line is split), or anywhere once
+    the host is complete (a path too long for its line is split anywhere). Never in the middle of a
+    host's label: `https://evil.com` over `ple.org` reads as evil.com, so it is not joined."""
+    if chain[-1].text in URL_BREAKS + ".-":
+        return True
+    text = "".join(c.text for c in chain)
+    start = text.find("://")
+    return start >= 0 and "/" in text[start + 3:]
 
 
 def _continues(line: list[_Char], run: list[_Char], *, single: bool = True) -> bool:

@@ -178,6 +178,32 @@ def test_a_wrapped_url_is_reassembled_and_only_the_whole_of_it_matches():
     assert not check(fake("https://example.org/a/very/long/path?id=1&", wrapped)).printed
 
 
+def lines_at(*lines: str):
+    def draw(canvas):
+        for n, line in enumerate(lines):
+            canvas.drawString(CODE_X + 100, CODE_Y + 60 - 12 * n, line)
+
+    return draw
+
+
+def test_a_host_is_joined_across_lines_only_at_a_dot_or_hyphen():
+    assert check(fake("https://evil.com.example.org/page", lines_at("https://evil.com.", "example.org/page"))).printed
+    assert check(fake("https://a-long-name.example.org/", lines_at("https://a-long-", "name.example.org/"))).printed
+    code = check(fake("https://evil.comple.org/page", lines_at("https://evil.com", "ple.org/page")))
+    assert not code.printed
+    # past the host, a line may break anywhere (reportlab splits a word too long for its line)
+    assert check(fake("https://example.org/aaaabbbb", lines_at("https://example.org/aaaa", "bbbb"))).printed
+
+
+def test_campaignkit_urls_split_by_the_layout_still_pass():
+    for url in ("https://example.org/x/" + "b" * 150, "https://a-very-long-campaign-organisation-name.example.org/page"):
+        campaign = loads(f'id = "c"\ntitle = "T"\n[[sources]]\nid = "s"\nurl = "{url}"\n'
+                         '[[sources]]\nid = "t"\nurl = "https://example.org/b"\n'
+                         '[[facts]]\ntext = "F."\nsource = "s"\n[[facts]]\ntext = "G."\nsource = "t"\n', name="c.toml")
+        report = verify_pdf(make_factsheet(campaign), dpi=150)
+        assert report.ok and len(report.codes) == 2
+
+
 def test_a_url_followed_by_a_line_of_words_is_still_whole():
     def lines(canvas):
         canvas.drawString(CODE_X + 100, CODE_Y + 60, "https://пример.рф/")
