@@ -327,7 +327,7 @@ class _PageText:
                 return "ink too close to its background"
         darkest, lightest = self.image.crop(glyph).getextrema()
         if max(abs(darkest - background), abs(lightest - background)) < need / 2:
-            return "text that does not show on the rendered page (covered or clipped)"
+            return "text that hardly shows on the rendered page (faint, covered or clipped)"
         return ""
 
     def tokens(self, segments: list[int], visible: bool = True) -> list[list[_Char]]:

@@ -105,7 +105,20 @@ def test_a_url_shrunk_by_its_text_matrix_or_drawn_invisibly_or_painted_over_does
         canvas.rect(CODE_X - 5, CODE_Y - 25, 250, 15, stroke=0, fill=1)
 
     code = check(fake("https://evil.example.com/login", covered))
-    assert not code.printed and "does not show on the rendered page" in code.problem
+    assert not code.printed and "hardly shows on the rendered page" in code.problem
+
+
+def test_faint_text_does_not_count_and_half_tone_text_does():
+    def faint(alpha):
+        def draw(canvas):
+            canvas.setFillAlpha(alpha)
+            canvas.drawString(CODE_X, CODE_Y - 20, "https://example.org/donate")
+            canvas.setFillAlpha(1)
+
+        return draw
+
+    assert "ink too close to its background" in check(fake("https://example.org/donate", faint(0.2))).problem
+    assert check(fake("https://example.org/donate", faint(0.6))).printed
 
 
 def test_white_text_on_a_dark_box_is_visible():
