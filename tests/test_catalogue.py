@@ -373,3 +373,140 @@ def test_33_an_event_ending_before_it_starts_names_the_event_and_both_times(tmp_
     extra = '\n[[events]]\nid = "e"\ntitle = "Picket"\nplace = "Gate"\ntime = "18:00"\nend_time = "09:30"\n'
     line = cli_error(tmp_path, BASE + extra, "leaflet")
     assert "events[0].end_time: the event ends (09:30) before it starts (18:00)" in line
+
+
+def url_pdf(code_url: str, printed: str, *, size: float = 10, rgb=(0, 0, 0), pagesize=(595.28, 841.89)) -> bytes:
+    """A page with a QR code to `code_url` and `printed` just below it, in the given size and colour."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from campaignkit.layout import fonts
+
+    buffer = io.BytesIO()
+    fonts.register_all()
+    canvas = Canvas(buffer, invariant=1, initialFontName=fonts.BODY, pagesize=pagesize)
+    qr.draw(canvas, code_url, 50, 600, 30 * MM)
+    canvas.setFillColorRGB(*rgb)
+    canvas.setFont(fonts.BODY, size)
+    canvas.drawString(50, 580, printed)
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "url, address",
+    [
+        ("https://127.1/", "127.0.0.1"),
+        ("https://0x7f.0.0.1/", "127.0.0.1"),
+        ("https://0177.0.0.1/", "127.0.0.1"),
+        ("https://10.1/", "10.0.0.1"),
+        ("https://192.168.1/", "192.168.0.1"),
+        ("https://127.0.0.1\\\\.example.org/", "127.0.0.1"),
+        ("https://[::1]/", "::1"),
+        ("https://[fd00::1]:8443/", "fd00::1"),
+        ("https://%31%32%37.0.0.1/", "127.0.0.1"),
+        ("https://%31%30.1/", "10.0.0.1"),
+    ],
+)
+def test_34_urls_browsers_resolve_to_ip_addresses_are_refused_naming_the_address(tmp_path, url, address):
+    line = cli_error(tmp_path, BASE.replace("https://example.org/statement", url), "leaflet")
+    assert f"sources[0].url: the URL points at the IP address {address}" in line
+
+
+def test_35_international_names_encode_by_uts46_and_print_in_both_forms():
+    campaign = campaign_with({"https://example.org/statement": "https://faß.de/aktion"})
+    url = campaign.sources[0].url
+    assert (url.text, url.ascii, url.host, url.international) == (
+        "https://faß.de/aktion", "https://xn--fa-hia.de/aktion", "xn--fa-hia.de", True)
+    data = make_factsheet(campaign)
+    flat = "".join(" ".join(pdf_text(data)).split())
+    assert "https://faß.de/aktion" in flat and "https://xn--fa-hia.de/aktion" in flat
+    assert decode_qr(render_pages(data, 150)[0]) == ["https://xn--fa-hia.de/aktion"]
+
+
+def test_36_a_host_browsers_map_to_another_name_is_refused_naming_the_real_host():
+    with pytest.raises(UnsafeURLError, match=r"sources\[0\]\.url: the host name g₀₀gle\.com is not what browsers open: "
+                                             r"they go to g00gle\.com"):
+        campaign_with({"https://example.org/statement": "https://g₀₀gle.com/"})
+
+
+@pytest.mark.parametrize(
+    "url, rule",
+    [
+        ("https://аpple.com/", "mixes scripts (CYRILLIC, LATIN) in one label; it would really go to xn--pple-43d.com"),
+        ("https://xn--pple-43d.com/", "mixes scripts (CYRILLIC, LATIN) in one label; it would really go to xn--pple-43d.com"),
+        ("https://аррӏе.com/", "CYRILLIC letters that look like ASCII ones ('аррӏе'); it would really go to xn--80ak6aa92e.com"),
+        ("https://xn--80ak6aa92e.com/", "CYRILLIC letters that look like ASCII ones ('аррӏе'); it would really go to xn--80ak6aa92e.com"),
+    ],
+)
+def test_37_confusable_hosts_are_refused_in_unicode_and_xn_form_and_genuine_ones_kept(url, rule):
+    with pytest.raises(UnsafeURLError, match=r"sources\[0\]\.url: ") as info:
+        campaign_with({"https://example.org/statement": url})
+    assert rule in str(info.value)
+    for genuine in ("https://пример.рф/", "https://правда.рф/"):
+        assert campaign_with({"https://example.org/statement": genuine}).sources[0].url.text == genuine
+
+
+def test_38_the_code_holds_exactly_the_ascii_form_of_the_printed_url():
+    import ada_url
+
+    # TOML doubles each backslash: the third URL is written https:\\example.org\a
+    for written in ("https://пример.рф/акция?id=1&x=2", "HTTPS://Example.ORG:443/a/../b", "https:\\\\\\\\example.org\\\\a",
+                    "https://xn--e1afmkfd.xn--p1ai/", "https://faß.de/#Straße"):
+        url = campaign_with({"https://example.org/statement": written}).sources[0].url
+        assert ada_url.URL(url.text).href == ada_url.URL(url.ascii).href == url.ascii
+
+
+def test_39_verify_fails_a_code_whose_url_is_printed_only_in_tiny_white_text(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(url_pdf("https://evil.example.com/login", "https://evil.example.com/login", size=1, rgb=(1, 1, 1)))
+    result = CliRunner().invoke(main, ["verify", str(bad)])
+    assert result.exit_code == 1 and "FAIL" in result.output and "NOT printed" in result.output
+    assert "printed only in 1.0 pt text (at least 6 pt)" in result.output
+
+
+def test_40_verify_fails_a_code_to_a_prefix_of_a_longer_printed_url(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(url_pdf("https://evil.com", "https://evil.com.example.org/page"))
+    result = CliRunner().invoke(main, ["verify", str(bad)])
+    assert result.exit_code == 1 and "FAIL" in result.output
+    assert "printed only inside the longer https://evil.com.example.org/page" in result.output
+
+
+def test_41_verify_refuses_a_page_too_large_to_render_in_one_line(tmp_path):
+    huge = tmp_path / "huge.pdf"
+    huge.write_bytes(url_pdf("https://example.org/donate", "https://example.org/donate", pagesize=(14400, 14400)))
+    result = CliRunner().invoke(main, ["verify", str(huge)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert lines == [f"Error: {huge}: page 1 is 5080 x 5080 mm, 1,600 million pixels at 200 dpi; verify renders at "
+                     f"most 100 million per page; it is too large to check"]
+
+
+def test_42_verify_without_the_decoder_says_how_to_install_it_from_source_too(monkeypatch):
+    import builtins
+
+    from campaignkit import CampaignkitError
+    from campaignkit.verify import verify_pdf
+
+    real_import = builtins.__import__
+
+    def no_zxing(name, *args, **kwargs):
+        if name == "zxingcpp":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_zxing)
+    with pytest.raises(CampaignkitError, match=r"verify needs the QR decoder zxing-cpp: pip install zxing-cpp \("):
+        verify_pdf(b"%PDF-1.4")
+
+
+def test_43_every_pdf_campaignkit_makes_passes_verify(tmp_path):
+    result = CliRunner().invoke(main, ["pack", "-o", str(tmp_path / "pack")])
+    assert result.exit_code == 0, result.output
+    idn = campaign_with({"https://example.org/statement": "https://пример.рф/акция?id=1&x=2"})
+    (tmp_path / "pack" / "idn-leaflet.pdf").write_bytes(bytes(make_leaflet(idn)))
+    (tmp_path / "pack" / "idn-factsheet.pdf").write_bytes(bytes(make_factsheet(idn, lang="ru")))
+    pdfs = sorted(str(p) for p in (tmp_path / "pack").rglob("*.pdf"))
+    result = CliRunner().invoke(main, ["verify", "--dpi", "150", *pdfs])
+    assert result.exit_code == 0, result.output
+    assert "FAIL" not in result.output and result.output.count(": ok ") >= 9
