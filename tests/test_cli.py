@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import campaignkit
 from campaignkit.cli import main
+from campaignkit.schema import schema_json
 
 from conftest import MINIMAL
 
@@ -66,6 +67,8 @@ def test_init_writes_a_template_that_validates(tmp_path):
     target = tmp_path / "new.toml"
     result = run("init", str(target))
     assert result.exit_code == 0 and target.exists()
+    assert target.read_text(encoding="utf-8").startswith("#:schema ./campaign.schema.json\n")
+    assert (tmp_path / "campaign.schema.json").read_bytes() == schema_json()
     assert run("validate", str(target)).exit_code == 0
     again = run("init", str(target))
     assert again.exit_code == 1 and "already exists" in again.output

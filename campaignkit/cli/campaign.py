@@ -50,12 +50,17 @@ def validate(file: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(file: str, force: bool) -> None:
-    """Write a commented campaign template to FILE."""
+    """Write a commented campaign template to FILE, and beside it the schema editors check it against."""
+    from ..schema import FILE_NAME, schema_json
     from ..templates import template
     from ..write import write
 
     path = Path(file)
     if path.exists() and not force:
         raise click.ClickException(f"{file} already exists; use --force to overwrite it")
+    schema = path.parent / FILE_NAME
     write(template(), path, force=True)
-    click.echo(f"Wrote {file}: edit it, then run `campaignkit validate {file}`.")
+    if force or not schema.exists():
+        write(schema_json(), schema, force=True)
+    click.echo(f"Wrote {file}: edit it, then run `campaignkit validate {file}`. Editors that read its "
+               f"`#:schema` line check it against {schema} as you type.")

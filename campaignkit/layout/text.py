@@ -20,10 +20,11 @@ from functools import lru_cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from ..errors import CampaignDataError, GlyphError
+from ..errors import CampaignDataError, FitError, GlyphError
 from ..localise.copy import Phrase
 from . import fonts, scripts
 from .flowables import shared_paragraph
+from .paper import MM
 
 NBSP = "\u00a0"
 URL_BREAKS = "/?&="
@@ -169,8 +170,8 @@ class Typesetter:
         printed left to right."""
         self.need(text, fonts.BOLD, field_name)
         if is_plain(text, fonts.BOLD, self.faces):
-            return shared_paragraph(url_markup(text, domain, style.fontSize, width), style, None)
-        lines = url_lines(text, style.fontSize, width, self.faces)
+            return shared_paragraph(url_markup(text, domain, style.fontSize, width, field_name), style, None)
+        lines = url_lines(text, style.fontSize, width, self.faces, field_name)
         head, found, _ = text.partition(domain)
         weights = [style.fontName] * len(text)
         if found:
@@ -273,10 +274,14 @@ class EndBullet(Flowable):
 
 
 def _url_chunks(url_text: str) -> list[str]:
-    chunks, current = [], ""
-    for ch in url_text:
+    """The URL cut after each / ? & = past the scheme: the first chunk is the scheme and host."""
+    scheme, sep, rest = url_text.partition("://")
+    if not sep:
+        scheme, rest = "", url_text
+    chunks, current = [], scheme + sep
+    for ch in rest:
         current += ch
-        if ch in URL_BREAKS and not current.endswith("//"):
+        if ch in URL_BREAKS:
             chunks.append(current)
             current = ""
     if current:
@@ -284,10 +289,38 @@ def _url_chunks(url_text: str) -> list[str]:
     return chunks
 
 
-def url_lines(url_text: str, size: float, width: float, faces: scripts.Faces | None = None) -> list[str]:
-    """A URL cut into lines no wider than `width` (in the bold face), only after / ? & =."""
+def _host_pieces(chunk: str) -> list[str]:
+    """A chunk cut after its dots and hyphens: where a host too wide for a line may break, because a
+    reader (and `verify`) joins it there; never inside a label."""
+    pieces, piece = [], ""
+    for ch in chunk:
+        piece += ch
+        if ch in ".-":
+            pieces.append(piece)
+            piece = ""
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
+def url_lines(url_text: str, size: float, width: float, faces: scripts.Faces | None = None,
+              field_name: str = "url") -> list[str]:
+    """A URL cut into lines no wider than `width` (in the bold face): after / ? & =; a host too wide for a
+    line after its dots and hyphens (FitError when one label is wider than a line), a longer path anywhere."""
+    chunks = []
+    for n, chunk in enumerate(_url_chunks(url_text)):
+        if text_width(chunk, fonts.BOLD, size, faces) <= width:
+            chunks.append(chunk)
+        elif n == 0:  # the scheme and host
+            for piece in _host_pieces(chunk):
+                if text_width(piece, fonts.BOLD, size, faces) > width:
+                    raise FitError(f"{field_name}: “{piece.rstrip('.-')}” is too long to print on one line in a "
+                                   f"{width / MM:.0f} mm column; use a shorter URL")
+                chunks.append(piece)
+        else:  # past the host a URL may break anywhere, as readers (and verify) join it
+            chunks.extend(chunk)
     lines, line = [], ""
-    for chunk in _url_chunks(url_text):
+    for chunk in chunks:
         if line and text_width(line + chunk, fonts.BOLD, size, faces) > width:
             lines.append(line)
             line = ""
@@ -296,8 +329,18 @@ def url_lines(url_text: str, size: float, width: float, faces: scripts.Faces | N
     return lines
 
 
-def url_markup(url_text: str, domain: str, size: float, width: float) -> str:
-    """A URL as Paragraph markup, domain in bold, with explicit breaks after / ? & = where needed."""
-    markup = "<br/>".join(escape(part) for part in url_lines(url_text, size, width))
-    shown = escape(domain)
-    return markup.replace(shown, bold(shown), 1)
+def url_markup(url_text: str, domain: str, size: float, width: float, field_name: str = "url") -> str:
+    """A URL as Paragraph markup, domain in bold, with explicit breaks where it needs several lines."""
+    lines = url_lines(url_text, size, width, field_name=field_name)
+    start = url_text.find(domain)
+    end = start + len(domain) if start >= 0 else -1
+    out, at = [], 0
+    for line in lines:
+        # the domain in bold, even when the line break falls inside it
+        a, b = max(start, at), min(end, at + len(line))
+        if start >= 0 and a < b:
+            out.append(escape(url_text[at:a]) + bold(escape(url_text[a:b])) + escape(url_text[b:at + len(line)]))
+        else:
+            out.append(escape(line))
+        at += len(line)
+    return "<br/>".join(out)
