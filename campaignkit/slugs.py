@@ -437,14 +437,14 @@ def _indic(run: str, mode: str) -> str:
             out.append(_indic_word(word, block) + "-")
             word = []
             continue
-        if block == 0x0980 and offset == 0x2F:  # Bengali য is read j
-            word.append(["j", "a?", ""])
+        if block == 0x0980 and offset == 0x2F and not (word and word[-1][1] == ""):
+            word.append(["j", "a?", ""])  # Bengali য is read j, but ্য (ya-phala) and য় are y
         elif offset in _INDIC_CONSONANTS:
             word.append([_INDIC_CONSONANTS[offset], "a?", ""])
         elif offset in _INDIC_VOWELS:
             word.append(["", _INDIC_VOWELS[offset], ""])
         elif offset == _NUKTA_SIGN and word and word[-1][0]:
-            word[-1][0] = _NUKTA.get(word[-1][0], word[-1][0])
+            word[-1][0] = "y" if block == 0x0980 and word[-1][0] == "j" else _NUKTA.get(word[-1][0], word[-1][0])
         elif offset == _VIRAMA and word:
             word[-1][1] = ""
         elif offset in _INDIC_SIGNS and word:

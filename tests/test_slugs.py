@@ -37,7 +37,7 @@ CITIES = [
     ("दिल्ली", "dilli"), ("कोलकाता", "kolkata"), ("मुंबई", "mumbai"), ("पटना", "patna"), ("लखनऊ", "lakhnau"),
     ("कानपुर", "kanpur"), ("चंडीगढ़", "chandigarh"), ("नई दिल्ली", "nai-dilli"),
     ("ঢাকা", "dhaka"), ("চট্টগ্রাম", "chattagram"), ("খুলনা", "khulna"), ("বাংলাদেশ", "bangladesh"),
-    ("শিলিগুড়ি", "shiliguri"), ("যাদবপুর", "jadabpur"), ("কলকাতা", "kalkata"),
+    ("শিলিগুড়ি", "shiliguri"), ("যাদবপুর", "jadabpur"), ("কলকাতা", "kalkata"), ("সত্যজিৎ রায়", "satyajit-ray"),
     # The other Indian scripts, by the same table.
     ("சென்னை", "chennai"), ("மதுரை", "maturai"), ("અમદાવાદ", "amdavad"), ("ಬೆಂಗಳೂರು", "bengaluru"),
     ("తెలంగాణ", "telangana"), ("തിരുവനന്തപുരം", "tiruvanantapuram"),
