@@ -20,16 +20,20 @@ scheme where one can be applied letter by letter, without dictionaries:
   other Arabic-script letter by the base letter its Unicode name gives.
 - Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam: ISO 15919
   without diacritics, with the inherent vowel a, and the schwa deletion of Hindi and Bengali for
-  Devanagari, Bengali, Gurmukhi and Gujarati (दिल्ली -> dilli, कोलकाता -> kolkata, চট্টগ্রাম -> chattagram).
+  Devanagari, Bengali, Gurmukhi and Gujarati (दिल्ली -> dilli, कोलकाता -> kolkata, চট্টগ্রাম -> chattagram);
+  Bengali য is j (যাদবপুর -> jadabpur) except in ্য and য়.
 - Thai: the RTGS letter values, with leading vowels moved after their consonant and final consonant
-  values (กรุงเทพ -> krungthep). Vowels that Thai leaves unwritten are not inferred.
+  values (กรุงเทพ -> krungthep, เชียงใหม่ -> chiangmai). A vowel Thai leaves unwritten is guessed (o
+  before a final consonant, else a), so long names can differ from RTGS, which needs syllable
+  analysis with a dictionary (กรุงเทพมหานคร -> krungthepmahankhon, RTGS krungthepmahanakhon).
 - Korean: Revised Romanization, computed from the syllable's letters with the usual sound changes
   across syllables (서울 -> seoul, 부산 -> busan, 종로 -> jongno).
 - Japanese kana: Hepburn, kana by kana (とうきょう -> toukyou, カタカナ -> katakana).
 - Han characters (Chinese, Japanese kanji) have no reading without a dictionary: each becomes its
   code point (東京 -> u6771-u4eac), stable and unique, never an empty or generic name.
 - Any other letter: its romanisation from its Unicode name where that name gives one (Ethiopic,
-  Khmer, Lao, Tibetan, Myanmar, Cherokee ... "ETHIOPIC SYLLABLE BA" -> ba), else its code point.
+  Khmer, Lao, Tibetan, Myanmar, Cherokee ... "ETHIOPIC SYLLABLE BA" -> ba), else its code point;
+  so are letters that are silent on their own (ъ -> u044a).
 """
 
 from __future__ import annotations
@@ -110,7 +114,7 @@ _INDIC_VOWELS = {0x05: "a", 0x06: "a", 0x07: "i", 0x08: "i", 0x09: "u", 0x0A: "u
 _INDIC_SIGNS = {0x3E: "a", 0x3F: "i", 0x40: "i", 0x41: "u", 0x42: "u", 0x43: "ri", 0x44: "ri", 0x45: "e",
                 0x46: "e", 0x47: "e", 0x48: "ai", 0x49: "o", 0x4A: "o", 0x4B: "o", 0x4C: "au", 0x4E: "e",
                 0x4F: "aw", 0x55: "", 0x56: "ai", 0x57: "au", 0x62: "li", 0x63: "li"}
-_NUKTA = {"k": "q", "g": "gh", "j": "z", "ph": "f", "t": "r", "th": "rh", "d": "r", "dh": "rh", "y": "y"}
+_NUKTA = {"k": "q", "kh": "kh", "g": "gh", "j": "z", "ph": "f", "d": "r", "dh": "rh", "y": "y"}
 _VIRAMA, _NUKTA_SIGN = 0x4D, 0x3C
 # Blocks whose spoken language drops an unwritten final (and some medial) a: Hindi, Bengali, Punjabi, Gujarati.
 _SCHWA_DELETING = {0x0900, 0x0980, 0x0A00, 0x0A80}
