@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
@@ -261,7 +262,9 @@ class EndBullet(Flowable):
         st = self.bullet_style
         bl = self.para.blPara
         first = bl.lines[0] if bl.kind == 1 and bl.lines else bl
-        baseline = self.height - getattr(first, "ascent", st.fontSize)
+        # where reportlab puts the first baseline (rl_config.paraFontSizeHeightOffset)
+        baseline = self.height - (st.fontSize if rl_config.paraFontSizeHeightOffset
+                                  else getattr(first, "ascent", st.fontSize))
         self.canv.saveState()
         self.canv.setFillColor(getattr(st, "bulletColor", None) or st.textColor)
         font = st.bulletFontName or fonts.BOLD

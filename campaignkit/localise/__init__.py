@@ -188,9 +188,10 @@ class _Localiser:
             heading = self.labels.label("what_happened_on", date=when or self.need(ev.title, f"{path}.title").text)
         else:
             heading = self.labels.label("join_picket" if ev.kind == "picket" else "join_event")
-        joined = lambda texts, field: Phrase(", ".join(map(self.localised, texts)), field) if texts else None
+        sep = self.labels.catalogue.text("list_separator")
+        joined = lambda texts, field: Phrase(sep.join(map(self.localised, texts)), field) if texts else None
         speakers = "; ".join(
-            ", ".join(p for p in (sp.name, self.localised(sp.affiliation) if sp.affiliation else "") if p)
+            sep.join(p for p in (sp.name, self.localised(sp.affiliation) if sp.affiliation else "") if p)
             for sp in ev.speakers
         )
         attendance = None
@@ -218,7 +219,7 @@ class _Localiser:
         path = f"timeline[{i}]"
         when = self.localised(entry.when) if entry.when else tie(self.formats.date_span(entry.date, entry.end),
                                                                      self.language)
-        places = ", ".join(map(self.localised, entry.places))
+        places = self.labels.catalogue.text("list_separator").join(map(self.localised, entry.places))
         return TimelineCopy(Phrase(when, f"{path}.date"), self.need(entry.text, f"{path}.text"),
                             Phrase(places, f"{path}.places") if places else None, bool(entry.date_inferred),
                             self.refs.get(entry.source))
