@@ -1,31 +1,41 @@
 """A kind, a key and a way to compute a value in, the value out: kept on disk between runs as plain
 JSON, so start-up stays fast for a command run many times an evening.
 
-Only derived data whose tampering cannot change what is printed is kept: the QR version and mask
-chosen for a URL (the code is always encoded afresh from the URL; a wrong version or mask only costs
-time or gives another valid code for the same URL). Parsed fonts and campaigns are not kept: their
-content decides what is printed, and anyone able to write the cache could alter it. Entries are
-plain JSON, checked when read; a missing, stale, damaged or strange entry is ignored and written
-anew, and results never depend on the cache.
+Only derived data is kept: the QR version and mask chosen for a URL (the code is always encoded
+afresh from the URL). Parsed fonts and campaigns are not kept: their content decides what is
+printed. An entry is used only if it is a small regular file of plain JSON whose value passes the
+caller's check and carries a valid signature (HMAC-SHA256) made with a key that only the user can
+read, kept beside the entries; so an entry planted, damaged, copied in from elsewhere or left by
+another version is ignored and written anew, and what is printed never depends on the cache. Files
+that are not regular (a folder, a pipe, a link) are never opened, so nothing can hang or be read
+through them.
 
-The folder is $CAMPAIGNKIT_CACHE_DIR (empty: no cache), else the platform's user cache folder.
-It is kept under `MAX_BYTES`, the least recently written entries going first.
+The folder is $CAMPAIGNKIT_CACHE_DIR (empty: no cache), else the platform's user cache folder. It
+is used only if it belongs to the user and no one else may write to it. It is kept under
+`MAX_BYTES` and `MAX_ENTRIES`, the least recently written entries going first; nothing but entries
+is ever removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import json
 import os
 import stat
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-FORMAT = 2
-MAX_BYTES = 16 * 1024 * 1024
-MAX_ENTRY_BYTES = 4 * 1024 * 1024
+FORMAT = 3
+MAX_BYTES = 4 * 1024 * 1024
+MAX_ENTRIES = 4096
+MAX_ENTRY_BYTES = 64 * 1024
+KEY_NAME = "key"
 T = TypeVar("T")
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def cache_dir() -> Path | None:
@@ -43,29 +53,120 @@ def cached(kind: str, key: tuple, compute: Callable[[], T], *, encode: Callable[
            decode: Callable[[Any], T]) -> T:
     """The value stored for (kind, key), decoded and checked by `decode`, or `compute()` stored anew."""
     folder = cache_dir()
-    if folder is None:
+    secret = _secret(str(folder)) if folder is not None else None
+    if folder is None or secret is None:
         return compute()
     shown_key = repr((FORMAT, kind, key))
     path = folder / f"{kind}-{hashlib.sha256(shown_key.encode('utf-8')).hexdigest()[:32]}.json"
     stored = _read(path)
-    if isinstance(stored, dict) and stored.get("key") == shown_key:
-        try:
-            return decode(stored["value"])
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # damaged or planted: computed and written again below
+    if isinstance(stored, dict) and stored.get("key") == shown_key and "value" in stored:
+        signature = stored.get("mac")
+        if isinstance(signature, str) and hmac.compare_digest(signature, _mac(secret, shown_key, stored["value"])):
+            try:
+                return decode(stored["value"])
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                pass  # signed but unusable (another version's): computed and written again below
     value = compute()
-    _store(folder, path, {"key": shown_key, "value": encode(value)})
+    encoded = encode(value)
+    _store(folder, path, {"key": shown_key, "value": encoded, "mac": _mac(secret, shown_key, encoded)})
     return value
 
 
+def _mac(secret: bytes, shown_key: str, value: Any) -> str:
+    try:
+        body = json.dumps([shown_key, value], sort_keys=True, separators=(",", ":"))
+    except (TypeError, ValueError, RecursionError):
+        return ""
+    return hmac.new(secret, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _read_small(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most `limit` bytes, or None; anything else is never opened
+    (and a file swapped for a pipe or a link in between is not read either)."""
+    try:
+        before = path.lstat()
+        if not stat.S_ISREG(before.st_mode) or before.st_size > limit:
+            return None
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if (not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino)
+                or info.st_size > limit):
+            return None
+        return os.read(descriptor, limit + 1)[: limit + 1]
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
 def _read(path: Path) -> Any:
+    data = _read_small(path, MAX_ENTRY_BYTES)
+    if data is None or len(data) > MAX_ENTRY_BYTES:
+        return None
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _trusted(path: Path, *, folder: bool) -> bool:
+    """Whether `path` belongs to this user and no one else may write to it (or, for the key, read it)."""
     try:
         info = path.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            return None  # a folder, a pipe, a link or a giant: never opened
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
+    except OSError:
+        return False
+    if folder and not stat.S_ISDIR(info.st_mode):
+        return False
+    if not hasattr(os, "geteuid"):  # pragma: no cover - no owners to check
+        return True
+    forbidden = 0o022 if folder else 0o077
+    return info.st_uid == os.geteuid() and not info.st_mode & forbidden
+
+
+@lru_cache(maxsize=4)
+def _secret(folder_name: str) -> bytes | None:
+    """The key entries are signed with, made on first use; None when the folder cannot be trusted
+    (then nothing is read from it or written to it)."""
+    from .errors import OutputError
+    from .write import make_private_folder, write_private
+
+    folder = Path(folder_name)
+    try:
+        make_private_folder(folder)
+    except OSError:
         return None
+    if not _trusted(folder, folder=True):
+        return None
+    path = folder / KEY_NAME
+    for _ in range(3):
+        data = _read_small(path, 64)
+        if data is not None and _trusted(path, folder=False):
+            try:
+                key = bytes.fromhex(data.decode("ascii"))
+            except ValueError:
+                key = b""
+            if len(key) == 32:
+                return key
+        try:  # absent, damaged or not private: a new key (every entry signed with the old one is then ignored)
+            with contextlib.suppress(FileExistsError):
+                if data is None and not _exists(path):
+                    write_private(path, os.urandom(32).hex().encode("ascii"), replace=False)
+                else:
+                    write_private(path, os.urandom(32).hex().encode("ascii"), replace=True)
+        except (OSError, OutputError):
+            return None
+    return None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        path.lstat()
+    except OSError:
+        return False
+    return True
 
 
 def _store(folder: Path, path: Path, entry: dict) -> None:
@@ -75,6 +176,6 @@ def _store(folder: Path, path: Path, entry: dict) -> None:
     try:
         data = json.dumps(entry, separators=(",", ":")).encode("utf-8")
         if len(data) <= MAX_ENTRY_BYTES:
-            store_in_cache(folder, path.name, data, keep_under=MAX_BYTES)
+            store_in_cache(folder, path.name, data, keep_under=MAX_BYTES, keep_entries=MAX_ENTRIES)
     except (OSError, OutputError, ValueError, TypeError):
         pass  # the cache only saves time

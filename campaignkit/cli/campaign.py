@@ -37,9 +37,20 @@ def show(campaign: str, as_json: bool, lang: str | None) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-def validate(file: str) -> None:
-    """Check a campaign file and report the first problem."""
+@click.option("--all", "every", is_flag=True, help="List every problem, one per line, not only the first.")
+def validate(file: str, every: bool) -> None:
+    """Check a campaign file, with every check the materials make, and report the first problem."""
+    from ..preflight import problems
+
     loaded = load_campaign(file)
+    found = problems(loaded)
+    if found and every:
+        for problem in found[:-1]:
+            click.echo(f"Error: {problem}", err=True)
+        raise click.ClickException(f"{found[-1]} ({len(found)} problem{'s' if len(found) > 1 else ''})")
+    if found:
+        more = f" (and {len(found) - 1} more: campaignkit validate --all)" if len(found) > 1 else ""
+        raise click.ClickException(f"{found[0]}{more}")
     counts = {"demand": sum(len(s.demands) for s in loaded.statements), "statement": len(loaded.statements),
               "event": len(loaded.events), "source": len(loaded.sources)}
     listed = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counts.items())

@@ -1,9 +1,11 @@
 """A logo or photo file and the width it will print at in, a safe re-encoded PNG out.
 
 Only PNG and JPEG are opened (Pillow's other parsers are never reached); the pixel count is checked
-from the header before any decoding, so a small file declaring a huge image costs no memory; EXIF
-orientation is applied; the image is downsampled to at most 300 dpi at its printed size, and an
-image below 150 dpi there is reported with a warning.
+from the header before any decoding, so a small file declaring a huge image costs no memory; an
+image more than `MAX_ASPECT` times longer than it is wide (or wide than long) is refused, since it
+would print as a hairline; EXIF orientation is applied; 16-bit greyscale is scaled to 8 bits (not
+clipped, which would print it white); the image is downsampled to at most 300 dpi at its printed
+size, and an image below 150 dpi there is reported with a warning.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 64_000_000  # phone cameras take 48-50 MP photos
 MAX_DPI = 300
 MIN_DPI = 150
+MAX_ASPECT = 20  # a 26 x 20 mm logo box then shows it at least a millimetre thick
 
 _SIGNATURES = (
     (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"<svg", "SVG"), (b"<?xml", "SVG or XML"), (b"%PDF", "PDF"),
@@ -53,18 +56,21 @@ def _detected(head: bytes) -> str:
 
 def place_image(path: str, width_mm: float, field: str = "logo") -> PlacedImage:
     """Open, check, orient and downsample the image at `path` for printing `width_mm` wide."""
+    width = round(width_mm, 3)
+    if not width > 0:
+        raise ImageError(f"{field}: {Path(path).name} cannot be printed {width_mm:g} mm wide")
     try:
         stat = Path(path).stat()
     except OSError as exc:
         raise ImageError(f"{field}: {Path(path).name} cannot be read ({exc.strerror or exc})") from None
-    return _place(path, stat.st_size, stat.st_mtime_ns, round(width_mm, 3), field)
+    return _place(path, stat.st_size, stat.st_mtime_ns, width, field)
 
 
 def fit_logo(path: str, max_width_mm: float, max_height_mm: float,
              field: str = "logo") -> tuple[PlacedImage, float, float]:
     """The logo placed as large as fits max_width x max_height (mm): the image, its width and height in mm."""
     probe = place_image(path, max_width_mm, field)
-    width = min(max_width_mm, max_height_mm / probe.aspect)
+    width = min(max_width_mm, max_height_mm * probe.original[0] / probe.original[1])
     placed = place_image(path, width, field) if width < max_width_mm else probe
     return placed, width, width * placed.aspect
 
@@ -109,8 +115,12 @@ def _place(path: str, size: int, mtime_ns: int, width_mm: float, field: str) -> 
         raise ImageError(f"{field}: {name} is not a readable PNG or JPEG image") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageError(f"{field}: {name} is damaged or truncated ({kind}: {exc})") from None
-    original = image.size
     picture: Image.Image = ImageOps.exif_transpose(image)
+    original = picture.size  # as it prints, turned upright
+    if max(original) > MAX_ASPECT * min(original):
+        raise ImageError(f"{field}: {name} is {original[0]}x{original[1]} pixels, more than {MAX_ASPECT} times longer "
+                         f"one way than the other; it would print as a thin line (crop it closer)")
+    picture = _eight_bit(picture)
     if picture.mode not in ("RGB", "RGBA", "L", "LA"):
         picture = picture.convert("RGBA" if "A" in picture.getbands() or "transparency" in picture.info else "RGB")
     inches = width_mm / 25.4
@@ -130,3 +140,21 @@ def _place(path: str, size: int, mtime_ns: int, width_mm: float, field: str) -> 
     buffer = io.BytesIO()
     picture.save(buffer, "PNG", optimize=False)
     return PlacedImage(buffer.getvalue(), picture.width, picture.height, original, dpi)
+
+
+def _eight_bit(picture):
+    """16-bit and 32-bit greyscale (I;16, I) scaled into 8 bits, its transparent grey kept as alpha;
+    Pillow's own conversion would clip every value above 255 to white."""
+    from PIL import Image, ImageMath
+
+    if picture.mode not in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        return picture
+    wide = picture.convert("I") if picture.mode != "I" else picture
+    # PNG stores 16 bits per sample: 65535 is white, so 257 steps make one 8-bit step (rounded).
+    grey = wide.point(lambda v: v * (1 / 257) + 0.5).convert("L")
+    transparent = picture.info.get("transparency")
+    if not isinstance(transparent, int):
+        return grey
+    alpha = ImageMath.lambda_eval(lambda a: a["convert"]((1 - a["equal"](a["im"], transparent)) * 255, "L"),
+                                  im=wide)
+    return Image.merge("LA", (grey, alpha))

@@ -13,6 +13,7 @@ import io
 import os
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,9 +64,13 @@ def read_events(path: str | os.PathLike) -> tuple[list[LocalEvent], list[RowErro
         size = Path(path).stat().st_size
         if size > MAX_CSV_BYTES:
             raise CampaignFileError(f"{name}: the file is {size:,} bytes; event lists are limited to {MAX_CSV_BYTES:,}")
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as handle:  # a pipe (--events <(...)) or a device has no size: read at most the limit
+            raw = handle.read(MAX_CSV_BYTES + 1)
     except OSError as exc:
         raise CampaignFileError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_CSV_BYTES:
+        raise CampaignFileError(f"{name}: more than {MAX_CSV_BYTES:,} bytes; event lists are limited to "
+                                f"{MAX_CSV_BYTES:,}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,6 +88,9 @@ def read_events(path: str | os.PathLike) -> tuple[list[LocalEvent], list[RowErro
             close = close_matches(column, COLUMNS)
             hint = f" (did you mean {close[0]!r}?)" if close else f" (columns: {', '.join(COLUMNS)})"
             raise CampaignFileError(f"{name}:1: unknown column {column!r}{hint}")
+    repeated = sorted(c for c, n in Counter(header).items() if n > 1)
+    if repeated:
+        raise CampaignFileError(f"{name}:1: the column {repeated[0]!r} appears more than once")
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise CampaignFileError(f"{name}:1: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")

@@ -1,28 +1,46 @@
 """A folder's worth of files and a manifest in, the folder replaced as a whole out: the staged-folder
 writer that pack and batch share.
 
-The new folder is built beside the target under a hidden name, the manifest written last, and
-then swapped in with two renames. campaignkit owns only the files its manifest lists: a folder that
-holds anything else is refused unless `force`, and with `force` those other files are carried over
-into the new folder (hard-linked, or copied where links are not possible), so nothing of the user's
-is lost. A run killed at any point is recovered by the next one: a finished staging folder is moved
-into place, or the previous folder restored, and stale staging folders of dead processes removed.
+The new folder is built beside the target under a short hidden name, the manifest written last,
+and then swapped in: in one step where the system can exchange two folders (Linux), so there is
+never a moment without a complete folder, else with two renames. campaignkit owns only the files
+its manifest lists, unchanged since: a folder that holds anything else (a file the user added,
+however deep, or one of ours they edited) is refused unless `force`, and with `force` the user's
+files are carried over into the new folder (hard-linked, or copied where links are not possible),
+so nothing of theirs is lost. A run killed at any point is recovered by the next one: a swap left
+half done is finished (or undone), and the staging folders of dead runs removed. A staging folder
+is in use while its run holds a lock on it, so a process id used again cannot keep a stale one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
 import secrets
 import shutil
+import stat
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OutputError
-from . import write_atomic
+from . import made_by_campaignkit, write_atomic
 
 MANIFEST = "manifest.json"
 GENERATOR = "campaignkit"
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """Something in a target folder that is not campaignkit's: its path inside the folder, whether it
+    is a folder (kept even when empty), and whether it is a file of ours changed since it was made."""
+
+    name: str
+    folder: bool = False
+    changed: bool = False
 
 
 def replace_folder(target: Path, files: list[tuple[str, bytes]], manifest: dict, *, kind: str,
@@ -32,80 +50,169 @@ def replace_folder(target: Path, files: list[tuple[str, bytes]], manifest: dict,
     recover(target)
     kept = check_folder(target, kind, force)
     staging = _sibling(target, "partial")
+    lock = _make_staging(staging, target)
     try:
-        _make_folder(staging)
+        made_folders: set[str] = set()
         for name, data in files:
-            path = staging / name
-            _make_folder(path.parent, parents=True)
-            write_atomic(path, data)
-        ours = {name.split("/", 1)[0] for name, _ in files} | {MANIFEST}
+            _write_new(staging, target, name, data, made_folders)
+        written = {name for name, _ in files} | {MANIFEST}
         for entry in kept:
-            if entry.name not in ours:
-                _carry_over(entry, staging / entry.name)
+            _carry_over(target, staging, entry, written, made_folders)
         body = {"generator": GENERATOR, "kind": kind, **manifest}
-        write_atomic(staging / MANIFEST, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        try:
+            write_atomic(staging / MANIFEST, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        except OutputError as exc:
+            raise OutputError(str(exc).replace(str(staging), str(target))) from None
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        _unlock(lock)
 
 
-def check_folder(target: Path, kind: str, force: bool) -> list[Path]:
-    """Fail early, in one line, when `target` cannot become campaignkit's `kind` folder; otherwise the
-    entries in it that campaignkit did not make (to keep when forced)."""
+def check_folder(target: Path, kind: str, force: bool) -> list[Foreign]:
+    """Fail early, in one line, when `target` cannot become campaignkit's `kind` folder; otherwise what
+    in it campaignkit did not make (to keep when forced)."""
+    try:
+        return _check_folder(target, kind, force)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot be checked ({exc.strerror or exc})") from None
+
+
+def _check_folder(target: Path, kind: str, force: bool) -> list[Foreign]:
     _refuse_dangerous(target)
     ancestor = target.parent
-    while not ancestor.exists() and ancestor != ancestor.parent:
+    while not _exists(ancestor) and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if not ancestor.is_dir():
         raise OutputError(f"{target}: {ancestor} is a file, not a folder")
     if not os.access(ancestor, os.W_OK):
         raise OutputError(f"{target}: {ancestor} is not writable")
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise OutputError(f"{target}: exists and is not a folder")
-    if not target.exists():
+    if len(os.fsencode(target.name)) > 255:
+        raise OutputError(f"{target}: the folder name is {len(os.fsencode(target.name))} bytes long; "
+                          "file systems allow at most 255")
+    if not _exists(target):
         return []
-    try:
-        entries = sorted(target.iterdir())
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot be read ({exc.strerror or exc})") from None
+    if target.is_symlink() or not target.is_dir():
+        raise OutputError(f"{target}: exists and is not a folder")
     manifest = read_manifest(target)
-    if manifest is None:
-        foreign = entries
-    elif manifest.get("kind") != kind:
-        found = manifest.get("kind") or "an older campaignkit folder"
+    listed: dict[str, tuple[str, int]] = {}
+    if manifest is not None and manifest.get("kind") != kind:
+        found = manifest.get("kind")
+        what = f"holds a campaignkit {found}, not a {kind}" if isinstance(found, str) and found else (
+            "holds files of an older campaignkit, listed without their hashes")
         if not force:
-            raise OutputError(f"{target}: holds a campaignkit {found}, not a {kind}; choose another folder "
-                              "(or use --force to add to it, keeping what is there)")
-        foreign = entries
-    else:
-        listed = {str(f.get("name", "")).split("/", 1)[0] for f in manifest.get("files", []) if isinstance(f, dict)}
-        foreign = [e for e in entries if e.name not in listed | {MANIFEST}]
+            raise OutputError(f"{target}: {what}; choose another folder (or use --force to add to it, keeping "
+                              "what is there)")
+    elif manifest is not None:
+        listed = _listed(manifest)
+    foreign = _foreign(target, listed, manifest is not None)
     if foreign and not force:
-        shown = ", ".join(e.name for e in foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-        raise OutputError(f"{target}: holds files campaignkit did not make ({shown}); choose another folder, or use "
-                          "--force to keep them and replace only campaignkit's files")
+        raise OutputError(f"{target}: holds files campaignkit did not make ({_shown(foreign, listed)}); choose "
+                          "another folder, or use --force to keep them and replace only campaignkit's files")
     return foreign
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything (a broken link too) is at `path`; other errors than absence are raised."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return False
+    except NotADirectoryError:
+        return False
+    return True
+
+
+def _listed(manifest: dict) -> dict[str, tuple[str, int]]:
+    """name -> (sha256, bytes) of every file the manifest says campaignkit made."""
+    listed = {}
+    files = manifest.get("files")
+    for entry in files if isinstance(files, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str) and isinstance(entry.get("sha256"), str):
+            size = entry.get("bytes")
+            listed[entry["name"]] = (entry["sha256"], size if isinstance(size, int) else -1)
+    return listed
+
+
+def _foreign(target: Path, listed: dict[str, tuple[str, int]], ours: bool) -> list[Foreign]:
+    """Every file, link or empty folder under `target` that is not a listed file, unchanged (nor the
+    manifest, when it is campaignkit's)."""
+    found: list[Foreign] = []
+
+    def walk(folder: Path, prefix: str) -> bool:
+        """Collect what is foreign in `folder`; whether it held anything at all."""
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not walk(Path(entry.path), name + "/"):
+                    found.append(Foreign(name, folder=True))
+            elif name == MANIFEST and ours:
+                continue
+            elif name not in listed:
+                found.append(Foreign(name))
+            elif not _unchanged(Path(entry.path), *listed[name]):
+                found.append(Foreign(name, changed=True))
+        return bool(entries)
+
+    walk(target, "")
+    return found
+
+
+def _unchanged(path: Path, sha256: str, size: int) -> bool:
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or (size >= 0 and info.st_size != size):
+            return False
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return False
+    return digest.hexdigest() == sha256
+
+
+def _shown(foreign: list[Foreign], listed: dict[str, tuple[str, int]]) -> str:
+    """The user's entries for a message: a top-level folder of theirs once, files inside ours by path."""
+    ours = {name.split("/", 1)[0] for name in listed if "/" in name}
+    names: list[str] = []
+    for entry in sorted(foreign, key=lambda f: not f.changed):  # a changed file of ours first: the surprise
+        top = entry.name.split("/", 1)[0]
+        name = f"{entry.name} (changed since campaignkit made it)" if entry.changed else (
+            entry.name if "/" in entry.name and top in ours else top)
+        if name not in names:
+            names.append(name)
+    shown = ", ".join(names[:3])
+    return shown + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
 def read_manifest(folder: Path) -> dict | None:
     """The manifest campaignkit left in `folder`, or None when there is none (or it is not ours)."""
+    path = folder / MANIFEST
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > 64 * 1024 * 1024:
+            return None
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) and data.get("generator") == GENERATOR else None
 
 
 def recover(target: Path) -> None:
     """Finish or undo a swap that a killed run left half done, and remove stale staging folders."""
-    stale = [p for p in _siblings(target) if not _alive(p)]
-    if not target.exists():
+    stale = [p for p in _siblings(target) if not _in_use(p)]
+    if not _exists(target):
         finished = [p for p in stale if "-partial-" in p.name and (p / MANIFEST).is_file()]
         previous = [p for p in stale if "-old-" in p.name]
         for candidate in (finished + previous)[:1]:
-            os.rename(candidate, target)
-            stale.remove(candidate)
+            with contextlib.suppress(OSError):
+                os.rename(candidate, target)
+                stale.remove(candidate)
     for leftover in stale:
         shutil.rmtree(leftover, ignore_errors=True)
 
@@ -130,19 +237,70 @@ def _sibling(target: Path, role: str) -> Path:
 
 def _siblings(target: Path) -> list[Path]:
     try:
-        return sorted(p for p in target.parent.glob(_prefix(target) + "*") if p.is_dir())
+        return sorted(p for p in target.parent.glob(_prefix(target) + "*") if p.is_dir() and not p.is_symlink())
     except OSError:
         return []
 
 
-def _alive(path: Path) -> bool:
-    """Whether the process that made a staging folder still runs (then it is not stale)."""
+# -- locks: a staging folder is in use while the run that made it holds a lock on it ----------------
+
+def _lock(folder: Path) -> int | None:
+    """A descriptor holding an exclusive lock on `folder`, or None where locks are not available."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        return None
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+def _unlock(descriptor: int | None) -> None:
+    if descriptor is not None:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+
+
+def _in_use(path: Path) -> bool:
+    """Whether the run that made a staging folder still runs (then it is not stale)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        return _pid_alive(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:  # a file system without locks: fall back on the process id
+        return _pid_alive(path)
+    finally:
+        os.close(descriptor)
+    # Unlocked: stale, unless just made by a live run that has yet to lock it.
+    try:
+        fresh = time.time() - path.stat().st_mtime < 60
+    except OSError:
+        return False
+    return fresh and _pid_alive(path)
+
+
+def _pid_alive(path: Path) -> bool:
     try:
         pid = int(path.name.split("-")[-2])
     except (ValueError, IndexError):
         return False
     if pid == os.getpid():
-        return False
+        return False  # this process is not building it (it would not look)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -152,41 +310,135 @@ def _alive(path: Path) -> bool:
     return True
 
 
-def _make_folder(path: Path, parents: bool = False) -> None:
+# -- building the new folder -----------------------------------------------------------------------
+
+def _make_staging(staging: Path, target: Path) -> int | None:
+    """Create the staging folder (with the mode of the folder it replaces, else as the umask gives)
+    and lock it."""
     try:
-        path.mkdir(mode=0o777, parents=parents, exist_ok=parents)  # the umask applies
+        staging.parent.mkdir(mode=0o777, parents=True, exist_ok=True)  # the umask applies
+        staging.mkdir(mode=0o777)
+        with contextlib.suppress(OSError):
+            os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
     except OSError as exc:
-        raise OutputError(f"{path}: cannot create the folder ({exc.strerror or exc})") from None
+        raise OutputError(f"{target}: cannot create a folder beside it ({exc.strerror or exc})") from None
+    return _lock(staging)
 
 
-def _carry_over(source: Path, destination: Path) -> None:
-    """A file or folder of the user's into the staging folder: hard links where possible, else copies."""
-    def link_or_copy(src: str, dst: str) -> None:
+def _make_parents(staging: Path, target: Path, name: str, made: set[str], like: Path | None = None) -> None:
+    """The folders that lead to `name` inside the staging folder (with the modes of `like`'s)."""
+    parts = name.split("/")[:-1]
+    for depth in range(1, len(parts) + 1):
+        relative = "/".join(parts[:depth])
+        if relative in made:
+            continue
         try:
-            os.link(src, dst, follow_symlinks=False)
-        except OSError:
-            shutil.copy2(src, dst, follow_symlinks=False)
+            (staging / relative).mkdir(mode=0o777)  # the umask applies
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise OutputError(f"{target / relative}: cannot create the folder ({exc.strerror or exc})") from None
+        if like is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(staging / relative, stat.S_IMODE((like / relative).stat().st_mode))
+        made.add(relative)
 
+
+def _write_new(staging: Path, target: Path, name: str, data: bytes, made: set[str]) -> None:
+    """One file of the new folder (a fresh, private folder: no temporary name needed; the manifest,
+    written last, marks the folder finished)."""
+    _make_parents(staging, target, name, made)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        if source.is_dir() and not source.is_symlink():
-            shutil.copytree(source, destination, symlinks=True, copy_function=link_or_copy)
-        else:
-            link_or_copy(str(source), str(destination))
+        descriptor = os.open(staging / name, flags, 0o666)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(f"{target / name}: cannot write ({exc.strerror or exc})") from None
+
+
+def _carry_over(target: Path, staging: Path, entry: Foreign, written: set[str], made: set[str]) -> None:
+    """A file, link or empty folder of the user's into the staging folder: hard links where possible,
+    else copies. A file of ours the user changed gives way to the new one of the same name (--force)."""
+    source, destination = target / entry.name, staging / entry.name
+    if entry.name in written:
+        if entry.changed or made_by_campaignkit(source):
+            return  # ours, or one of ours the user changed: --force replaces it
+        raise OutputError(f"{source}: is not campaignkit's, and the new {target.name} has a file of that name; "
+                          "move it elsewhere and run again")
+    inside = entry.name + "/"
+    if entry.folder and any(w.startswith(inside) for w in written):
+        return  # an empty folder where the new one has a folder too
+    clash = next((w for w in written if w.startswith(inside) or entry.name.startswith(w + "/")), None)
+    if clash is not None:
+        raise OutputError(f"{source}: is in the way of the new {clash}; move it elsewhere and run again")
+    _make_parents(staging, target, entry.name, made, like=target)
+    try:
+        if entry.folder:
+            destination.mkdir(mode=0o777)
+            with contextlib.suppress(OSError):
+                os.chmod(destination, stat.S_IMODE(source.stat().st_mode))
+            return
+        try:
+            os.link(source, destination, follow_symlinks=False)
+        except OSError:
+            shutil.copy2(source, destination, follow_symlinks=False)
     except OSError as exc:
         raise OutputError(f"{source}: cannot be kept in the new folder ({exc.strerror or exc})") from None
 
 
+# -- the swap --------------------------------------------------------------------------------------
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    try:
+        import ctypes
+        import ctypes.util
+    except ImportError:  # pragma: no cover
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
 def _swap(staging: Path, target: Path) -> None:
     """Put `staging` in place of `target`; the previous folder is removed only afterwards."""
-    old = None
+    if not _exists(target):
+        try:
+            os.rename(staging, target)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot move the finished folder into place ({exc.strerror or exc})") from None
+        return
+    previous = _lock(target)  # marks the previous folder in use until it is removed
     try:
-        if target.exists():
-            old = _sibling(target, "old")
-            os.rename(target, old)
-        os.rename(staging, target)
-    except OSError as exc:
-        if old is not None and not target.exists():
-            os.rename(old, target)
-        raise OutputError(f"{target}: cannot move the finished folder into place ({exc.strerror or exc})") from None
-    if old is not None:
+        old = None
+        try:
+            if _exchange(staging, target):
+                old = staging  # now holds the previous folder
+            else:
+                old = _sibling(target, "old")
+                os.rename(target, old)
+                try:
+                    os.rename(staging, target)
+                except OSError:
+                    os.rename(old, target)
+                    raise
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot move the finished folder into place ({exc.strerror or exc})") from None
         shutil.rmtree(old, ignore_errors=True)
+    finally:
+        _unlock(previous)
