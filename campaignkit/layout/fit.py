@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from ..errors import FitError
-from .scripts import Faces
-from .text import text_width
+from .scripts import Faces, default_faces, line_extents
+from .text import is_plain, text_width, weight_of
 
 LEADING = 1.06
 ABOVE = 0.95  # top of accented capitals (Й, Ё, Ә) above the baseline, in em
@@ -44,11 +44,38 @@ o a os as um uma de do da dos das e ou em no na por para com sem
 
 
 @dataclass(frozen=True)
+class Metrics:
+    """A text's vertical room in em: ink above the first baseline, below the last, and line spacing."""
+
+    above: float = ABOVE
+    below: float = BELOW
+    leading: float = LEADING
+
+    def height(self, lines: int) -> float:
+        return self.above + self.leading * (lines - 1) + self.below
+
+
+LATIN = Metrics()
+OVERLAP = ABOVE + BELOW - LEADING  # how far the extremes of two lines may reach into each other
+
+
+def metrics_for(text: str, font: str, faces: Faces | None = None) -> Metrics:
+    """Latin and Cyrillic keep the fixed metrics; other scripts take their ink (Arabic dots, Thai tone
+    marks, Devanagari vowel signs) into account, with lines spaced so their extremes overlap no more."""
+    if is_plain(text, font, faces or default_faces()):
+        return LATIN
+    top, bottom = line_extents(text, weight_of(font), faces)
+    above, below = max(ABOVE, top), max(BELOW, bottom)
+    return Metrics(above, below, max(LEADING, above + below - OVERLAP))
+
+
+@dataclass(frozen=True)
 class Fitted:
     lines: tuple[str, ...]
     size: float
     reads: float = 1.0  # how well the breaks read (1: every line ends at punctuation)
     face: str = ""  # the face it was fitted in
+    metrics: Metrics = LATIN
 
     @property
     def score(self) -> float:
@@ -56,7 +83,7 @@ class Fitted:
         return self.size * self.reads
 
     def block_height(self) -> float:
-        return self.size * (ABOVE + LEADING * (len(self.lines) - 1) + BELOW)
+        return self.size * self.metrics.height(len(self.lines))
 
 
 def _unit_width(text: str, font: str, faces: Faces | None = None) -> float:
@@ -116,21 +143,22 @@ class _Breaker:
         return self.rows[k][n], tuple(reversed(out))
 
 
-def _size_for(unit_width: float, lines: int, width: float, height: float, maximum: float) -> float:
-    return min(width / unit_width, height / (ABOVE + LEADING * (lines - 1) + BELOW), maximum)
+def _size_for(unit_width: float, lines: int, width: float, height: float, maximum: float,
+              metrics: Metrics) -> float:
+    return min(width / unit_width, height / metrics.height(lines), maximum)
 
 
-def _weighed(breaker: _Breaker, width: float, height: float, maximum: float) -> Fitted:
+def _weighed(breaker: _Breaker, width: float, height: float, maximum: float, metrics: Metrics) -> Fitted:
     """Every breaking, weighed by how its lines end; the best one at its real size."""
     words, n = breaker.words, len(breaker.words)
     best, best_score = Fitted((), 0.0), 0.0
     for k in range(1, n + 1):
-        if height / (ABOVE + LEADING * (k - 1) + BELOW) <= best_score:
+        if height / metrics.height(k) <= best_score:
             break  # more lines can only be smaller
         for cuts in combinations(range(1, n), k - 1):
             bounds = (0, *cuts, n)
             widest = max(breaker.width(bounds[i], bounds[i + 1]) for i in range(k))
-            size = _size_for(widest, k, width, height, maximum)
+            size = _size_for(widest, k, width, height, maximum, metrics)
             weight = 1.0
             for i in range(k - 1):
                 weight *= line_end_weight(words[bounds[i]:bounds[i + 1]])
@@ -140,13 +168,13 @@ def _weighed(breaker: _Breaker, width: float, height: float, maximum: float) -> 
     return best
 
 
-def _balanced(breaker: _Breaker, width: float, height: float, maximum: float) -> Fitted:
+def _balanced(breaker: _Breaker, width: float, height: float, maximum: float, metrics: Metrics) -> Fitted:
     best = Fitted((), 0.0)
     for k in range(1, len(breaker.words) + 1):
-        if height / (ABOVE + LEADING * (k - 1) + BELOW) <= best.size:
+        if height / metrics.height(k) <= best.size:
             break  # more lines can only be smaller
         unit, lines = breaker.lines(k)
-        size = _size_for(unit, k, width, height, maximum)
+        size = _size_for(unit, k, width, height, maximum, metrics)
         if size > best.size + 1e-6:
             best = Fitted(lines, size)
     return best
@@ -193,7 +221,9 @@ def fit_text(text: str, font: str, width: float, height: float, *, minimum: floa
         )
     breaker = _Breaker(words, font, faces)
     exhaustive = len(words) <= EXHAUSTIVE_WORDS
-    best = replace((_weighed if exhaustive else _balanced)(breaker, width, height, maximum), face=font)
+    metrics = metrics_for(text, font, faces)
+    best = replace((_weighed if exhaustive else _balanced)(breaker, width, height, maximum, metrics), face=font,
+                   metrics=metrics)
     if best.size < minimum:
         raise FitError(
             f"{field}: {len(words)} words fit only at {best.size:.0f} pt; placards need at least {minimum:g} pt "

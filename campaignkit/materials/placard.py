@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from ..errors import CampaignkitError, FitError
 from ..layout import fonts
 from ..layout.document import Info, Rendered, page_count, pdf_canvas
-from ..layout.fit import ABOVE, LEADING, Fitted, fit_best
+from ..layout.fit import Fitted, fit_best
 from ..layout.paper import MM, paper_size
 from ..layout.scripts import Faces
 from ..layout.text import check_glyphs, draw_text, faces_for, text_width
@@ -112,11 +112,11 @@ def draw_placard(canvas, page: PlacardPage) -> None:
     canvas.rect(margin, h - margin - bar, w - 2 * margin, bar, stroke=0, fill=1)
     fitted = page.planned.fitted
     size = fitted.size
-    baseline = by + (bh + fitted.block_height()) / 2 - ABOVE * size
+    baseline = by + (bh + fitted.block_height()) / 2 - fitted.metrics.above * size
     canvas.setFillColor(colors.black)
     for line in fitted.lines:
         draw_text(canvas, bx + bw / 2, baseline, line, fitted.face or fonts.DISPLAY, size, "centre", page.faces)
-        baseline -= LEADING * size
+        baseline -= fitted.metrics.leading * size
     footer_size = footer_font_size(w, h, margin, page.footer, page.faces)
     canvas.setFillColor(page.pal.accent)
     draw_text(canvas, w / 2, margin + (footer - footer_size) / 2, page.footer, fonts.BOLD, footer_size, "centre",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..errors import CampaignkitError, FitError
 from ..layout import fonts
 from ..layout.document import Rendered
-from ..layout.fit import ABOVE, LEADING, fit_text
+from ..layout.fit import fit_text
 from ..layout.raster import draw_text, line_size, png_bytes, rgb
 from ..layout.scripts import Faces
 from ..layout.text import check_glyphs, faces_for
@@ -79,12 +79,12 @@ def _card(text: str, field: str, title: str, footer: tuple[str, ...], fmt: CardF
     image = Image.new("L", (w, h), 0)
     draw = ImageDraw.Draw(image)
     size = int(fitted.size)
-    baseline = box_top + (box_bottom - box_top - fitted.block_height()) / 2 + ABOVE * size
+    baseline = box_top + (box_bottom - box_top - fitted.block_height()) / 2 + fitted.metrics.above * size
     for line in fitted.lines:
         left, top, right, bottom = draw_text(draw, (w / 2, baseline), line, fonts.DISPLAY, size, 255, "ms", faces)
         if left < fmt.margin / 2 or right > w - fmt.margin / 2 or top < fmt.top or bottom > fmt.bottom:
             raise FitError(f"{field}: the slogan does not fit the {fmt.name} card")
-        baseline += LEADING * size
+        baseline += fitted.metrics.leading * size
     # Right-to-left cards mirror: the title, its rule and the footer stand at the right margin.
     rtl = direction == "rtl"
     x, side = (w - fmt.margin, "r") if rtl else (fmt.margin, "l")

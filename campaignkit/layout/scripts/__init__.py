@@ -18,7 +18,7 @@ Faces are registered with reportlab under names like "CKS-arabic-bold". Shaping 
 from ..fonts import font_dir as bundled_dir
 from .base import CJK_SCRIPTS, COMPLEX, INSTALL_HINT, LATIN, WEIGHTS, Face, Run, script_of
 from .bidi import bidi_levels, direction, reorder, visual_text
-from .drawing import draw_line, draw_pillow_line, line_width, pillow_width
+from .drawing import draw_line, draw_pillow_line, line_extents, line_width, pillow_width
 from .faces import Faces
 from .paragraph import ScriptParagraph, Styled, break_lines, break_styled, default_faces, needs_scripts
 from .shaping import harfbuzz_glyphs, shaped_width
@@ -46,7 +46,7 @@ __all__ = [
     "embeddable",
     "find_system_face",
     "harfbuzz_glyphs",
-    "line_width",
+    "line_extents", "line_width",
     "missing_face_message",
     "needs_scripts",
     "pillow_width",

@@ -7,7 +7,7 @@ from functools import cache
 from .bidi import direction, whole_run_text
 from .faces import Faces
 from .paragraph import default_faces
-from .shaping import run_width
+from .shaping import ink_extents, run_width
 
 # reportlab canvas (placards)
 
@@ -16,6 +16,14 @@ def line_width(text: str, size: float, weight: str = "display", faces: Faces | N
     """The drawn width of one line: the sum of its shaped runs. Use it for fitting placard slogans."""
     faces = faces or default_faces()
     return sum(run_width(r, size) for r in faces.runs(text, weight))
+
+
+def line_extents(text: str, weight: str = "display", faces: Faces | None = None) -> tuple[float, float]:
+    """How far the ink of one line reaches above and below its baseline, in em: the most of its runs."""
+    faces = faces or default_faces()
+    extents = [ink_extents(whole_run_text(r), r.face.path, r.face.index) for r in faces.runs(text, weight)
+               if not r.text.isspace()]
+    return max((e[0] for e in extents), default=0.0), max((e[1] for e in extents), default=0.0)
 
 
 def draw_line(canvas, x: float, y: float, text: str, size: float, weight: str = "display",

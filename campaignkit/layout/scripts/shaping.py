@@ -48,6 +48,34 @@ def harfbuzz_glyphs(text: str, font_path: str | Path, index: int = 0) -> list[in
     return [info.codepoint for info in buf.glyph_infos]
 
 
+@cache
+def _hb_font(path: str, index: int):
+    import uharfbuzz as hb
+
+    return hb.Font(hb.Face(hb.Blob.from_file_path(path), index))
+
+
+def ink_extents(text: str, font_path: str | Path, index: int = 0) -> tuple[float, float]:
+    """How far the ink of `text`, shaped in a font file, reaches above and below the baseline, in em
+    (marks stacked on letters and dots under them included)."""
+    import uharfbuzz as hb
+
+    font = _hb_font(str(font_path), index)
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(font, buf, SHAPING_FEATURES)
+    top = bottom = 0
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+        extents = font.get_glyph_extents(info.codepoint)
+        if extents is None:
+            continue
+        top = max(top, pos.y_offset + extents.y_bearing)
+        bottom = min(bottom, pos.y_offset + extents.y_bearing + extents.height)
+    upem = font.face.upem
+    return top / upem, -bottom / upem
+
+
 # ToUnicode text for glyphs that have no character of their own (conjuncts, ligatures, contextual forms):
 # {font face name: {private-use code reportlab gave the glyph: the characters it stands for}}.
 _GLYPH_TEXT: dict[str, dict[int, str]] = {}
