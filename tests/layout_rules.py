@@ -52,7 +52,8 @@ overlaps (`overlap_problems`)
 line breaks (`line_break_problems`), read from the printed lines
     - in Russian, Kazakh, Ukrainian, Belarusian, Bulgarian, Polish, Czech and Slovak text no line
       ends in a one-letter word (of that language's script);
-    - no line is only a dash;
+    - no line is only a dash, and none starts with one (a dash stays with the word before it, as
+      campaignkit's own no-break rules say);
     - a number stays with its unit and its digit groups: no line ends in a number when the next
       line of the paragraph starts with a unit (%, ₸, mm, kg ...) or a group of three digits, and
       no line ends in "№";
@@ -664,6 +665,8 @@ def line_break_problems(pages: list[PageText], language: str, *, last_lines: boo
                     problems.append(f"{where} ends in the one-letter word {last!r}")
                 if all(t in DASHES for t in tokens):
                     problems.append(f"{where} is only a dash")
+                elif tokens[0] in DASHES:
+                    problems.append(f"{where} starts with a dash, parted from the word before it")
                 if n + 1 < len(texts) and texts[n + 1]:
                     following = texts[n + 1][0]
                     if NUMBER_END.search(last) and UNITS.match(following):
@@ -728,7 +731,8 @@ def signup_row_problems(pages: list[PageText]) -> list[str]:
     for page in pages:
         rows = signup_rows(page)
         if len(rows) < MIN_SIGNUP_ROWS:
-            tall = f" of {min(rows):.1f} to {max(rows):.1f} mm" if rows else ""
+            low, high = (f"{min(rows):.1f}", f"{max(rows):.1f}") if rows else ("", "")
+            tall = "" if not rows else f" of {low} mm" if low == high else f" of {low} to {high} mm"
             problems.append(f"page {page.number}: {len(rows)} rows{tall}; at least {MIN_SIGNUP_ROWS}")
         if rows and min(rows) < MIN_SIGNUP_ROW_MM - 0.05:
             problems.append(f"page {page.number}: rows of {min(rows):.1f} mm; at least {MIN_SIGNUP_ROW_MM:g} mm")
