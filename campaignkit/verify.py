@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 import warnings
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -152,6 +153,8 @@ def verify_pdf(source: bytes | str | Path | Rendered, *, dpi: int = 200, name: s
             if found:
                 text = _PageText(page, image, dpi)
                 for code in found:
+                    if _false_detection(code):
+                        continue
                     url = code.text if code.valid else ""
                     printed, why = text.printed(url, _code_rect(code)) if url else (False, "")
                     checks.append(CodeCheck(number + 1, url, code.valid, printed, _module_mm(code, dpi), why,
@@ -197,14 +200,31 @@ def _code_rect(code) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def modules_across(version: object) -> int:
+    """The modules along a side of a QR code of `version` as zxing reports it: "5" (a QR code, 17 + 4 per
+    version) or "M4" (a Micro QR code, 9 + 2 per version); 0 when it is not known."""
+    match = re.fullmatch(r"(M?)([1-9][0-9]?)", str(version or "").strip())
+    if not match:
+        return 0
+    number = int(match.group(2))
+    return 9 + 2 * number if match.group(1) else 17 + 4 * number
+
+
+def _false_detection(code) -> bool:
+    """A Micro QR code that does not decode: zxing reads one in the texture of a picture (a logo);
+    campaignkit prints none, so it is no code of the page."""
+    version = str(code.extra.get("Version", "")) if isinstance(code.extra, dict) else ""
+    return not code.valid and version.startswith("M")
+
+
 def _module_mm(code, dpi: int) -> float:
-    version = int(code.extra.get("Version", 0) or 0) if isinstance(code.extra, dict) else 0
-    if not version:
+    modules = modules_across(code.extra.get("Version") if isinstance(code.extra, dict) else None)
+    if not modules:
         return float("nan")
     p = code.position
     side = (math.dist((p.top_left.x, p.top_left.y), (p.top_right.x, p.top_right.y))
             + math.dist((p.top_left.x, p.top_left.y), (p.bottom_left.x, p.bottom_left.y))) / 2
-    return side / (17 + 4 * version) / (dpi / 25.4)
+    return side / modules / (dpi / 25.4)
 
 
 @dataclass(eq=False)

@@ -322,3 +322,16 @@ def test_a_fact_sheet_with_an_international_source_passes():
     )
     report = verify_pdf(make_factsheet(campaign))
     assert report.ok and [c.url for c in report.codes] == [campaign.sources[0].url.ascii]
+
+
+def test_a_micro_qr_version_gives_its_module_count_and_a_false_one_in_a_picture_is_no_code():
+    """zxing reports Micro QR versions as "M1".."M4": module sizes are worked out from them, and a Micro
+    QR that does not decode (read in the texture of a logo) is not counted as a code of the page."""
+    from types import SimpleNamespace
+
+    from campaignkit.verify import _false_detection, modules_across
+
+    assert [modules_across(v) for v in ("1", "5", 5, "M1", "M4", "", None, "R7x43")] == [21, 37, 37, 11, 17, 0, 0, 0]
+    assert _false_detection(SimpleNamespace(valid=False, extra={"Version": "M4"}))
+    assert not _false_detection(SimpleNamespace(valid=True, extra={"Version": "M4"}))
+    assert not _false_detection(SimpleNamespace(valid=False, extra={"Version": "5"}))
