@@ -12,6 +12,7 @@ is an error naming it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -229,4 +230,63 @@ def fit_text(text: str, font: str, width: float, height: float, *, minimum: floa
             f"{field}: {len(words)} words fit only at {best.size:.0f} pt; placards need at least {minimum:g} pt "
             f"(shorten the slogan or use a larger size)"
         )
+    return best
+
+
+ORPHAN_COST = 1.0  # a last line of one word, when another breaking has none
+RAGGED_COST = 0.25  # per line, times the square of how much shorter than the widest it is
+MAX_BREAKINGS = 20000  # breakings weighed one by one; beyond, the balanced one
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of `text`, those joined by a no-break space kept as one."""
+    return tuple(w for w in re.split(r"[ \t\r\n]+", text.strip()) if w)
+
+
+def headline_lines(text: str, font: str, size: float, width: float,
+                   faces: Faces | None = None) -> tuple[str, ...] | None:
+    """`text` at `size` in the fewest lines no wider than `width`, broken where it reads best: at
+    punctuation rather than inside a phrase, never after a function word if it can be helped, in lines
+    of like length, and with two words or more on the last line when any breaking allows it. None
+    when a word (or words tied by no-break spaces) is wider than `width`.
+
+    The fewest lines matter: no two neighbouring lines of such a breaking fit on one line, so a
+    paragraph that keeps each line's words together (no-break spaces) breaks exactly there."""
+    words = words_of(text)
+    if not words:
+        return ()
+    breaker = _Breaker(words, font, faces)
+    unit = width / size
+    if max(breaker.width(i, i + 1) for i in range(len(words))) > unit:
+        return None
+    k, line_width = 1, 0.0  # the fewest lines: greedy breaking
+    for i in range(len(words)):
+        added = breaker.width(i, i + 1) + (breaker.space if line_width else 0.0)
+        if line_width and line_width + added > unit:
+            k, line_width = k + 1, breaker.width(i, i + 1)
+        else:
+            line_width += added
+    return _best_breaking(breaker, k, unit)
+
+
+def _best_breaking(breaker: _Breaker, k: int, unit: float) -> tuple[str, ...]:
+    words, n = breaker.words, len(breaker.words)
+    if k == 1:
+        return (" ".join(words),)
+    if math.comb(n - 1, k - 1) > MAX_BREAKINGS:
+        return breaker.lines(k)[1]
+    best, best_cost = (), float("inf")
+    for cuts in combinations(range(1, n), k - 1):
+        bounds = (0, *cuts, n)
+        widths = [breaker.width(bounds[i], bounds[i + 1]) for i in range(k)]
+        widest = max(widths)
+        if widest > unit:
+            continue
+        cost = ORPHAN_COST if n - bounds[-2] == 1 and n > 2 else 0.0
+        for i in range(k - 1):
+            cost -= math.log(line_end_weight(words[bounds[i]:bounds[i + 1]]))
+            cost += RAGGED_COST * (1 - widths[i] / widest) ** 2
+        if cost < best_cost - 1e-9:
+            best = tuple(" ".join(words[bounds[i]:bounds[i + 1]]) for i in range(k))
+            best_cost = cost
     return best

@@ -15,24 +15,93 @@ from .paper import Sheet
 
 
 class Para(Paragraph):
-    """A Paragraph that remembers its line breaks for the last width it was wrapped to.
+    """A Paragraph that remembers its line breaks for the last width it was wrapped to, never ends on a
+    line of one word when the last two words fit a line together, and says whether it had to break a
+    word too wide for its line (`broke_word`).
 
     Platypus wraps the same paragraph several times (to measure, to keep blocks together, to place
     it); the breaks depend only on the width, so later wraps at that width cost nothing.
     """
 
     _wrapped_at = None
+    _untied = None  # the fragments before a wrap tied the last two words
+    _parsed = None  # the fragments as parsed (reportlab turns them into words when it first wraps them)
+    broke_word = False
 
     def wrap(self, available_width, available_height):
         if self._wrapped_at == available_width:
+            _note_broken(self)
             return self.width, self.height
+        if self._untied is not None:
+            self.frags, self._untied = self._untied, None
+        if self._parsed is None:
+            self._parsed = self.frags
         size = super().wrap(available_width, available_height)
+        if _last_line_words(self) == 1:
+            tied = _tied_last_words(self._parsed)
+            if tied is not None:
+                untied, self.frags = self.frags, tied
+                tied_size = super().wrap(available_width, available_height)
+                if self._splitLongWordCount or _last_line_words(self) < 2:
+                    self.frags = untied
+                    size = super().wrap(available_width, available_height)
+                else:
+                    self._untied, size = untied, tied_size
+        self.broke_word = bool(self._splitLongWordCount)
         self._wrapped_at = available_width
+        _note_broken(self)
         return size
 
     def split(self, available_width, available_height):
         self._wrapped_at = None  # splitting may re-break the lines; wrap afresh afterwards
         return super().split(available_width, available_height)
+
+
+def _last_line_words(para: Paragraph) -> int:
+    """Words on the paragraph's last line, those tied by a no-break space counted apart (0 when it has
+    fewer than two lines)."""
+    bl = getattr(para, "blPara", None)
+    if bl is None or len(bl.lines) < 2:
+        return 0
+    last = bl.lines[-1]
+    if bl.kind == 0:
+        return sum(len(str(word).split()) for word in last[1])
+    return len("".join(getattr(w, "text", "") for w in last.words).split())
+
+
+def _tied_last_words(frags: list) -> list | None:
+    """The fragments with the last space between two words made a no-break space; None if there is none."""
+    texts = [getattr(f, "text", "") for f in frags]
+    seen_word = False  # a word after the space looked at
+    for n in range(len(frags) - 1, -1, -1):
+        text = texts[n]
+        for at in range(len(text) - 1, -1, -1):
+            if text[at] != " ":
+                seen_word = True
+            elif seen_word and (text[:at].strip() or any(t.strip() for t in texts[:n])):
+                tied = frags[n].clone(text=text[:at] + "\u00a0" + text[at + 1:])
+                return [*frags[:n], tied, *frags[n + 1:]]
+    return None
+
+
+_BROKEN: list[list[str]] = []
+
+
+def _note_broken(para: Para) -> None:
+    if para.broke_word and _BROKEN:
+        _BROKEN[-1].append(para.getPlainText())
+
+
+class broken_words:
+    """While it is open, collects the text of every paragraph wrapped with a word broken (no hyphen)
+    because it is wider than its line: `with broken_words() as found: ...`."""
+
+    def __enter__(self) -> list[str]:
+        _BROKEN.append([])
+        return _BROKEN[-1]
+
+    def __exit__(self, *exc) -> None:
+        _BROKEN.pop()
 
 
 _PARAGRAPHS: dict = {}

@@ -16,8 +16,9 @@ from ..localise.copy import Copy, EventCopy, Phrase
 from ..model import URL
 from . import fonts, qr
 from .flowables import Band, QRFlowable, table, table_commands
+from .fit import headline_lines
 from .paper import MM, Sheet
-from .text import Typesetter
+from .text import NBSP, Typesetter
 from .theme import Palette, Styles
 
 QR_TEXT_MIN = 45 * MM  # room the printed URL needs beside a code
@@ -34,6 +35,11 @@ def band_logo(copy: Copy, max_width_mm: float = 26, max_height_mm: float = 20):
     return image.png, width * MM, height * MM
 
 
+HEADLINE_STEP = 0.95  # a headline too large for its band is tried this much smaller, down to the heading size
+HEADLINE_FACES = (fonts.DISPLAY, fonts.DISPLAY_NARROW)  # the narrower face for words too long for a line
+ORPHAN_SHRINK = 0.6  # a headline may be this much smaller to keep two words on its last line
+
+
 def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy: Copy, *,
                 kicker: Phrase | None = None, pad: float = 4 * MM, logo: bool = True,
                 aside: Phrase | None = None, aside_width: float = 0.0,
@@ -41,32 +47,51 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
     """The campaign title on a colour band across the top of the page (a rule in grayscale), with the
     logo and an aside (a sheet id) at the end of the line.
 
-    With `fit` = (width, most height), a title too long for the band at the display size is set
-    smaller, down to the heading size; below that it is an error naming the title."""
-    headline = styles("headline")
-    while True:
-        band = _band(ts, styles, pal, sheet, copy, headline, kicker, pad, logo, aside, aside_width)
-        if fit is None or (band.wrap(*fit)[1] <= fit[1] and _words_fit(ts, copy.title.text, headline, band, fit[0])):
-            return band
-        smaller = headline.fontSize * 0.85
-        if smaller < styles.scale.size("heading"):
-            raise FitError(f"title: the title is too long for the headline band even at "
-                           f"{headline.fontSize:.0f} pt; shorten it")
-        headline = styles("headline", fontSize=smaller, leading=smaller * 1.08)
+    With `fit` = (width, most height), the title is broken into lines where it reads best (see
+    `fit.headline_lines`) at the display size, or smaller down to the heading size (in the narrower
+    face when a word is too long for a line), never inside a word; a title that fits no way is an
+    error naming it."""
+    if fit is None:
+        return _band(ts, styles, pal, sheet, copy, copy.title, styles("headline"), kicker, pad, logo, aside,
+                     aside_width)
+    width, most = fit
+    floor = styles.scale.size("heading")
+    room = width - _end_room(copy, logo, aside, aside_width) - 0.5
+    text = copy.title.text
+    orphan_found: Band | None = None  # the largest that fits, with one word alone on its last line
+    for face in HEADLINE_FACES:
+        size = styles.scale.display
+        while size >= floor - 1e-6:
+            lines = headline_lines(text, face, size, room, ts.faces)
+            if lines is not None:
+                title = Phrase(" ".join(line.replace(" ", NBSP) for line in lines), copy.title.field)
+                headline = styles("headline", fontName=face, fontSize=size, leading=size * 1.08)
+                band = _band(ts, styles, pal, sheet, copy, title, headline, kicker, pad, logo, aside, aside_width)
+                if band.wrap(width, most)[1] <= most:
+                    orphan = len(lines) > 1 and len(lines[-1].split()) == 1 and len(text.split()) > 2
+                    if not orphan:
+                        return band
+                    orphan_found = orphan_found or band
+                    if size < orphan_found.content[-1].style.fontSize * ORPHAN_SHRINK:
+                        return orphan_found
+            size *= HEADLINE_STEP
+        if orphan_found is not None:
+            return orphan_found
+    raise FitError(f"title: the title does not fit the headline band even at {floor:.0f} pt without breaking a "
+                   f"word; shorten it")
 
 
-def _words_fit(ts: Typesetter, title: str, headline, band: Band, width: float) -> bool:
-    """Whether the title's longest word fits a line of the band (never broken inside a word)."""
-    room = width - band.end_room()
-    units = [word for word in title.split(" ") if word]  # words joined by a no-break space are one unit
-    return max(ts.width(unit, headline.fontName, headline.fontSize) for unit in units) <= room
+def _end_room(copy: Copy, logo: bool, aside: Phrase | None, aside_width: float) -> float:
+    """The room a band keeps at the end of the title's lines for the logo and the aside."""
+    return Band([], None, Sheet(0, 0), 0, logo=band_logo(copy) if logo else None,
+                aside=Spacer(0, 0) if aside is not None else None, aside_width=aside_width).end_room()
 
 
-def _band(ts, styles, pal, sheet, copy, headline, kicker, pad, logo, aside, aside_width) -> Band:
+def _band(ts, styles, pal, sheet, copy, title: Phrase, headline, kicker, pad, logo, aside, aside_width) -> Band:
     content = []
     if kicker:
         content.append(ts.para(Phrase(kicker.text.upper(), kicker.field), styles("kicker")))
-    content.append(ts.para(copy.title, headline, tie=False))  # a headline breaks where it must
+    content.append(ts.para(title, headline, tie=False))  # its lines are chosen by `header_band`
     aside_para = None
     if aside is not None:
         aside_para = ts.para(aside, styles("kicker", fontSize=8.5, alignment=0 if copy.direction == "rtl" else 2),

@@ -12,7 +12,7 @@ from ..marks import CREATOR
 from . import fonts, scripts
 from .text import is_plain, text_width, weight_of
 
-MIN_LINE_PX = 28  # no text on a card is smaller than this
+MIN_LINE_PX = 28  # no line of text on a card is smaller than this: in type size, and in height of its ink
 
 
 @lru_cache(maxsize=64)
@@ -33,6 +33,37 @@ def line_size(text: str, face_name: str, preferred: int, width: float, field: st
         raise FitError(f"{field}: “{text}” is too long for one line on a social card (it would be {size} px, "
                        f"at least {minimum} px is needed); shorten it")
     return size
+
+
+def label_lines(text: str, face_name: str, preferred: int, width: float, field: str, *, max_lines: int = 2,
+                faces: scripts.Faces | None = None) -> tuple[int, tuple[str, ...]]:
+    """(pixel size, lines) for a label: one line at `preferred` or smaller, else up to `max_lines` lines
+    broken where they read best; never so small that a line's ink (capitals, ascenders, descenders) is
+    under `MIN_LINE_PX` high. FitError naming the field when no size is that readable."""
+    from .fit import headline_lines
+
+    for most in range(1, max_lines + 1):
+        for size in range(preferred, MIN_LINE_PX - 1, -1):
+            lines = headline_lines(text, face_name, size, width, faces)
+            if lines is None or len(lines) > most:
+                continue
+            if min(ink_height(line, face_name, faces) for line in lines) * size >= MIN_LINE_PX:
+                return size, lines
+            break  # smaller type only has less ink
+    plural = "" if max_lines == 1 else f" or {max_lines}"
+    raise FitError(f"{field}: “{text}” is too long for 1{plural} lines on a social card (a line's letters would "
+                   f"be under {MIN_LINE_PX} px high); shorten it")
+
+
+@lru_cache(maxsize=256)
+def ink_height(text: str, face_name: str, faces: scripts.Faces | None = None) -> float:
+    """The height of the ink of one line of `text`, in em (about 0.71 for capitals alone)."""
+    from PIL import Image, ImageDraw
+
+    size = 100
+    image = Image.new("L", (max(64, int(text_width(text, face_name, size, faces)) + 40), 3 * size), 0)
+    box = draw_text(ImageDraw.Draw(image), (20, 2 * size), text, face_name, size, 255, "ls", faces)
+    return (box[3] - box[1]) / size if box[3] > box[1] else 0.0
 
 
 def draw_text(draw, xy: tuple[float, float], text: str, face_name: str, size: int, fill, anchor: str,

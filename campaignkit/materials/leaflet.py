@@ -14,9 +14,10 @@ from functools import partial
 
 from reportlab.platypus import Frame, KeepTogether, PageBreak, PageTemplate
 
-from ..errors import CampaignkitError
+from ..errors import CampaignkitError, FitError
 from ..layout import fonts
 from ..layout.document import Info, Rendered, build, page_count, pdf_document
+from ..layout.flowables import broken_words
 from ..layout.furniture import (
     QR_PREFERRED,
     QREntry,
@@ -67,16 +68,21 @@ class _Layout:
         self.copy, self.cell, self.statements, self.bleed_mm, self.theme = copy, cell, statements, bleed_mm, theme
         self.two_up, self.sheet_size = two_up, paper_size(two_up_sheet(paper)[0], landscape=True)
         self.only_codes_on_the_back = False
+        self.broken: list[str] = []
 
     def compose(self, scale: TypeScale, room: str, event_on_the_back: bool = False):
         return _compose(self.copy, self.cell, scale, self.statements, self.bleed_mm, self.theme, self.two_up, room,
                         event_on_the_back)
 
     def build(self, doc, story, ts) -> tuple[bytes, int]:
-        if self.two_up:
-            data = build(doc, story, ts, canvasmaker=partial(TwoUpCanvas, sheet=self.sheet_size))
-        else:
-            data = build(doc, story, ts)
+        """The PDF and its page count; `self.broken` lists the paragraphs in which a word too wide for its
+        line had to be broken (a smaller type size may keep it whole)."""
+        with broken_words() as broken:
+            if self.two_up:
+                data = build(doc, story, ts, canvasmaker=partial(TwoUpCanvas, sheet=self.sheet_size))
+            else:
+                data = build(doc, story, ts)
+        self.broken = broken
         return data, page_count(data)
 
     def best(self) -> tuple[bytes, int]:
@@ -103,7 +109,11 @@ class _Layout:
         low, high = 0, len(candidates)
         while low < high:
             middle = (low + high) // 2
-            doc, story, _, _ = self.compose(candidates[middle], "brief")
+            try:
+                doc, story, _, _ = self.compose(candidates[middle], "brief")
+            except FitError:  # the headline fits no way at this size; smaller sizes lower its floor
+                low = middle + 1
+                continue
             if _content_height(doc, story) > target * doc.frame_height + 0.5:
                 low = middle + 1
             else:
@@ -113,14 +123,17 @@ class _Layout:
     def largest_fitting(self, candidates: list[TypeScale], target: int,
                         event_on_the_back: bool = False) -> tuple[bytes, int] | None:
         for scale in candidates[self.first_possible(candidates, target):]:
-            doc, story, ts, gaps = self.compose(scale, "brief", event_on_the_back)
+            try:
+                doc, story, ts, gaps = self.compose(scale, "brief", event_on_the_back)
+            except FitError:
+                continue
             data, pages = self.build(doc, story, ts)
-            if pages > target:
+            if pages > target or self.broken:
                 continue
             if self.copy.event is not None and max(doc.leftover.values(), default=0) > 0.05 * doc.frame_height:
                 full = self.compose(scale, "full", event_on_the_back)
                 full_data, full_pages = self.build(*full[:3])
-                if full_pages <= target:
+                if full_pages <= target and not self.broken:
                     doc, story, ts, gaps = full
                     data, pages = full_data, full_pages
             if spread(gaps, doc.leftover, doc.frame_height):

@@ -28,6 +28,9 @@ TILE_MARGIN = 10 * MM  # what home printers can reach, with room to spare
 BAR = 100 * MM
 MAP_INK = colors.HexColor("#1F6FB2")
 LABEL_GREY = colors.HexColor("#555555")
+LABEL_SIZE = 8.5
+NOTE_SIZE = 7.5  # the calibration note: the smallest print campaignkit makes
+NOTE_LEADING = NOTE_SIZE * 1.2
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,8 @@ def _tiles(canvas, ts: Typesetter, grid: TileGrid, page: PlacardPage, calibratio
 
 
 def _tile_marks(canvas, ts: Typesetter, grid: TileGrid, r: int, c: int, calibration: str) -> None:
-    """Cut lines on the edges that go over a neighbour; the label and the 10 cm bar in a band the
-    next sheet covers (the right band, else the bottom one)."""
+    """Cut lines on the edges that go over a neighbour; the label, the 10 cm bar and the note under it in
+    a band the next sheet covers (the right band, else the bottom one)."""
     pw, ph = grid.printable
     m, ov = TILE_MARGIN, grid.overlap
     if c > 0:
@@ -127,30 +130,49 @@ def _tile_marks(canvas, ts: Typesetter, grid: TileGrid, r: int, c: int, calibrat
     if r > 0:
         draw_cut_line(canvas, m, m + ph, m + pw, m + ph)
     if c < grid.cols - 1:
-        x, y, angle = m + pw - ov / 2, m + ph / 2, 90
+        x, y, angle, along = m + pw - ov / 2, m + ph / 2, 90, ph
     else:  # the bottom band: covered by the sheet below, or on the last sheet the placard's white edge
-        x, y, angle = m + pw / 2, m + ov / 2, 0
+        x, y, angle, along = m + pw / 2, m + ov / 2, 0, pw
     canvas.saveState()
     canvas.translate(x, y)
     canvas.rotate(angle)
     text = label(r, c)
-    size = 8.5
-    width = fonts.string_width(text, fonts.BOLD, size)
+    width = fonts.string_width(text, fonts.BOLD, LABEL_SIZE)
     left = -(width + 8 + BAR) / 2
-    canvas.setFillColor(colors.white)
-    canvas.rect(left - 3, -size * 0.6, width + BAR + 14, size * 1.35, stroke=0, fill=1)
-    canvas.setFillColor(LABEL_GREY)
-    canvas.setFont(fonts.BOLD, size)
-    canvas.drawString(left, -size * 0.3, text)
     bar_x = left + width + 8
-    canvas.setFillColor(colors.black)
-    canvas.rect(bar_x, size * 0.25, BAR, 1.2, stroke=0, fill=1)
-    for tick in range(11):
-        canvas.rect(bar_x + tick * 10 * MM - 0.3, size * 0.25, 0.6, 3 if tick % 5 else 4.5, stroke=0, fill=1)
-    note_size = min(5.5, BAR / max(ts.width(calibration, fonts.BODY, 1.0), 1.0))
+    notes = _note_lines(ts, calibration, along - 20 * MM)
+    note_width = max(ts.width(line, fonts.BODY, NOTE_SIZE) for line in notes)
+    note_x = bar_x if note_width <= BAR else -note_width / 2
+    # from the top: the bar's ticks, the bar with the label beside it, the note's lines under them
+    label_y = -LABEL_SIZE * 0.35
+    first = label_y - LABEL_SIZE * 0.25 - NOTE_SIZE * 0.95
+    top, bottom = 4.5 + 1, first - NOTE_LEADING * (len(notes) - 1) - NOTE_SIZE * 0.3
+    canvas.translate(0, -(top + bottom) / 2)  # the whole centred in the band
+    x0, x1 = min(left, note_x), max(bar_x + BAR, note_x + note_width)
+    canvas.setFillColor(colors.white)
+    canvas.rect(x0 - 3, bottom - 1.5, x1 - x0 + 6, top - bottom + 3, stroke=0, fill=1)
     canvas.setFillColor(LABEL_GREY)
-    ts.draw(canvas, bar_x, -size * 0.4, calibration, fonts.BODY, note_size)
+    canvas.setFont(fonts.BOLD, LABEL_SIZE)
+    canvas.drawString(left, label_y, text)
+    canvas.setFillColor(colors.black)
+    canvas.rect(bar_x, 0, BAR, 1.2, stroke=0, fill=1)
+    for tick in range(11):
+        canvas.rect(bar_x + tick * 10 * MM - 0.3, 0, 0.6, 3 if tick % 5 else 4.5, stroke=0, fill=1)
+    canvas.setFillColor(LABEL_GREY)
+    for n, line in enumerate(notes):
+        ts.draw(canvas, note_x, first - n * NOTE_LEADING, line, fonts.BODY, NOTE_SIZE)
     canvas.restoreState()
+
+
+def _note_lines(ts: Typesetter, note: str, width: float) -> list[str]:
+    """The calibration note in lines no wider than `width` at `NOTE_SIZE` (one line when it fits)."""
+    lines: list[str] = []
+    for word in note.split():
+        if lines and ts.width(f"{lines[-1]} {word}", fonts.BODY, NOTE_SIZE) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _assembly_page(canvas, ts: Typesetter, grid: TileGrid, page: PlacardPage, copy: Copy, size: Paper,
