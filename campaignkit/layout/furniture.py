@@ -41,24 +41,27 @@ ORPHAN_SHRINK = 0.6  # a headline may be this much smaller to keep two words on 
 
 
 def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy: Copy, *,
-                kicker: Phrase | None = None, pad: float = 4 * MM, logo: bool = True,
+                kicker: Phrase | None = None, pad: float = 4 * MM, logo: bool = True, logo_height_mm: float = 20,
                 aside: Phrase | None = None, aside_width: float = 0.0,
                 fit: tuple[float, float] | None = None) -> Band:
     """The campaign title on a colour band across the top of the page (a rule in grayscale), with the
-    logo and an aside (a sheet id) at the end of the line.
+    logo (at most `logo_height_mm` high) and an aside (a sheet id) at the end of the line.
 
     With `fit` = (width, most height), the title is broken into lines where it reads best (see
     `fit.headline_lines`) at the display size, or smaller down to the heading size (in the narrower
     face when a word is too long for a line), never inside a word; a title that fits no way is an
     error naming it."""
+    image = band_logo(copy, max_height_mm=logo_height_mm) if logo else None
     if fit is None:
-        return _band(ts, styles, pal, sheet, copy, copy.title, styles("headline"), kicker, pad, logo, aside,
+        return _band(ts, styles, pal, sheet, copy, copy.title, styles("headline"), kicker, pad, image, aside,
                      aside_width)
     width, most = fit
     floor = styles.scale.size("heading")
-    room = width - _end_room(copy, logo, aside, aside_width) - 0.5
+    room = width - Band([], None, sheet, pad, logo=image, aside=Spacer(0, 0) if aside is not None else None,
+                        aside_width=aside_width).end_room() - 0.5  # what the logo and aside leave the title
     text = copy.title.text
     orphan_found: Band | None = None  # the largest that fits, with one word alone on its last line
+    orphan_size = 0.0
     for face in HEADLINE_FACES:
         size = styles.scale.display
         while size >= floor - 1e-6:
@@ -66,13 +69,14 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
             if lines is not None:
                 title = Phrase(" ".join(line.replace(" ", NBSP) for line in lines), copy.title.field)
                 headline = styles("headline", fontName=face, fontSize=size, leading=size * 1.08)
-                band = _band(ts, styles, pal, sheet, copy, title, headline, kicker, pad, logo, aside, aside_width)
+                band = _band(ts, styles, pal, sheet, copy, title, headline, kicker, pad, image, aside, aside_width)
                 if band.wrap(width, most)[1] <= most:
                     orphan = len(lines) > 1 and len(lines[-1].split()) == 1 and len(text.split()) > 2
                     if not orphan:
                         return band
-                    orphan_found = orphan_found or band
-                    if size < orphan_found.content[-1].style.fontSize * ORPHAN_SHRINK:
+                    if orphan_found is None:
+                        orphan_found, orphan_size = band, size
+                    if size < orphan_size * ORPHAN_SHRINK:
                         return orphan_found
             size *= HEADLINE_STEP
         if orphan_found is not None:
@@ -81,13 +85,7 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
                    f"word; shorten it")
 
 
-def _end_room(copy: Copy, logo: bool, aside: Phrase | None, aside_width: float) -> float:
-    """The room a band keeps at the end of the title's lines for the logo and the aside."""
-    return Band([], None, Sheet(0, 0), 0, logo=band_logo(copy) if logo else None,
-                aside=Spacer(0, 0) if aside is not None else None, aside_width=aside_width).end_room()
-
-
-def _band(ts, styles, pal, sheet, copy, title: Phrase, headline, kicker, pad, logo, aside, aside_width) -> Band:
+def _band(ts, styles, pal, sheet, copy, title: Phrase, headline, kicker, pad, image, aside, aside_width) -> Band:
     content = []
     if kicker:
         content.append(ts.para(Phrase(kicker.text.upper(), kicker.field), styles("kicker")))
@@ -96,7 +94,7 @@ def _band(ts, styles, pal, sheet, copy, title: Phrase, headline, kicker, pad, lo
     if aside is not None:
         aside_para = ts.para(aside, styles("kicker", fontSize=8.5, alignment=0 if copy.direction == "rtl" else 2),
                              tie=False)
-    return Band(content, pal.accent, sheet, pad, logo=band_logo(copy) if logo else None, outline=pal.grayscale,
+    return Band(content, pal.accent, sheet, pad, logo=image, outline=pal.grayscale,
                 mirrored=copy.direction == "rtl", aside=aside_para, aside_width=aside_width)
 
 

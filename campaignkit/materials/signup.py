@@ -2,7 +2,7 @@
 
 Each sheet: the demands in brief under the name of whoever made them, a petition sentence, numbered
 rows tall enough to write in by hand, a consent line naming who keeps the details (or a line to
-write it on), a sheet ID ("save-the-depot · Thursday 12 March 2026 · Sheet 3 of 10") so paper
+write it on), a sheet ID in the headline band ("save-the-depot · Thursday 12 March 2026 · Sheet 3 of 10") so paper
 sheets can be counted and re-entered, and a QR code to the online petition when there is one.
 """
 
@@ -30,11 +30,17 @@ SCALE = TypeScale(9, 18)
 MIN_ROW_HEIGHT = 9 * MM  # room to write a name by hand
 MAX_ROW_HEIGHT = 12 * MM
 MIN_ROWS = 8
+GOOD_ROWS = 14  # a sheet aims for this many rows: denser demands (more columns, smaller type) make room
+DEMAND_LAYOUTS = ((2, 8.5), (3, 8.5), (3, 8.0), (4, 8.0))  # (columns, type size) of the demands, tried in turn
+COLUMN_GAP = 6 * MM
+LOGO_HEIGHT_MM = 12
 MAX_SHEETS = 500
 HEADER_ROW = 6.5 * MM
 ONLINE_WIDTH = 62 * MM
-ID_WIDTH = 80 * MM  # room beside the consent line for the sheet id
 BAND_TOP = 3 * MM  # the band's colour runs to the paper's edge; its text starts this far below it
+BAND_PAD = 2.5 * MM
+GAP = 2.5 * MM  # between the band, the demands and the rows
+FOOT = 10 * MM  # the consent line's distance from the foot of the sheet, in the margin's lower part
 KEEPER_LINE = "_" * 34
 
 
@@ -116,20 +122,35 @@ class _SheetParts:
                              "petition.url")]
         parts = cls(
             width, height, margin, pal,
-            bands=[header_band(ts, styles, pal, Sheet(width, height), copy, pad=3 * MM, aside=Phrase(text, "sheet id"),
-                               aside_width=70 * MM, fit=(inner, height / 4)) for text in ids],
-            intro=intro, columns=[], column_width=(text_width - 6 * MM) / 2, text_width=text_width,
+            bands=[header_band(ts, styles, pal, Sheet(width, height), copy, pad=BAND_PAD, aside=Phrase(text, "sheet id"),
+                               aside_width=70 * MM, logo_height_mm=LOGO_HEIGHT_MM, fit=(inner, height / 4))
+                   for text in ids],
+            intro=intro, columns=[], column_width=0.0, text_width=text_width,
             petition=petition, qr_size=qr_size, online=online,
             consent=ts.para(_consent(copy), styles("small", spaceAfter=0)), ids=ids,
             headers=[ts.para(copy.label(key), styles("cell_bold", fontSize=8.5))
                      for key in ("col_name", "col_contact", "col_organisation", "col_signature")],
             number_style=styles("caption", fontSize=8), ts=ts,
         )
-        groups = _demand_groups(ts, styles, copy)
+        layouts = []
+        for columns, size in DEMAND_LAYOUTS:
+            parts.column_width = (text_width - (columns - 1) * COLUMN_GAP) / columns
+            parts.columns = _balance(_demand_groups(ts, styles, copy, size), parts.column_width, height, columns)
+            parts.measure()
+            layouts.append((parts.rows, parts.column_width, parts.columns))
+            if parts.rows >= GOOD_ROWS:
+                break
         ts.check()
-        parts.columns = _balance(groups, parts.column_width, height)
+        _, parts.column_width, parts.columns = max(layouts, key=lambda found: found[0])  # the first with most rows
         parts.measure()
+        if parts.rows < MIN_ROWS:
+            raise FitError(f"statements: the demands in brief take too much room on a sign-up sheet ({parts.rows} "
+                           f"rows left, at least {MIN_ROWS} needed); give the demands shorter `short` forms")
         return parts
+
+    @property
+    def foot(self) -> float:
+        return min(self.margin, FOOT)
 
     @property
     def inner(self) -> float:
@@ -144,14 +165,11 @@ class _SheetParts:
         demands_h = max((sum(p.wrap(self.column_width, self.height)[1] + 1.5 for p in col) for col in self.columns),
                         default=0)
         top_block = max(intro_h + demands_h, self.qr_size)
-        self.table_top = self.height - BAND_TOP - self.band_height() - 3 * MM - top_block - 3 * MM
-        footer = self.consent.wrap(self.inner - ID_WIDTH, self.height)[1] + 2.5 * MM
-        room = self.table_top - self.margin - footer - HEADER_ROW
+        self.table_top = self.height - BAND_TOP - self.band_height() - GAP - top_block - GAP
+        footer = self.consent.wrap(self.inner, self.height)[1] + 2.5 * MM
+        room = self.table_top - self.foot - footer - HEADER_ROW
         self.rows = int(room // MIN_ROW_HEIGHT)
         self.row_height = min(room / max(self.rows, 1), MAX_ROW_HEIGHT)  # the rows share the room left
-        if self.rows < MIN_ROWS:
-            raise FitError(f"statements: the demands in brief take too much room on a sign-up sheet ({self.rows} "
-                           f"rows left, at least {MIN_ROWS} needed); give the demands shorter `short` forms")
 
     def x(self, left: float, width: float) -> float:
         """Where something `left` from the left margin and `width` wide goes: mirrored in right-to-left."""
@@ -161,7 +179,7 @@ class _SheetParts:
         band = self.bands[n - 1]
         band.wrapOn(canvas, self.inner, self.height)
         band.drawOn(canvas, self.margin, self.height - BAND_TOP - self.band_height())
-        top = self.height - BAND_TOP - self.band_height() - 3 * MM
+        top = self.height - BAND_TOP - self.band_height() - GAP
         h = self.intro.wrap(self.text_width, self.height)[1]
         self.intro.drawOn(canvas, self.x(self.margin, self.text_width), top - h)
         y = top - h - 1.5 * MM
@@ -169,18 +187,14 @@ class _SheetParts:
             yy = y
             for p in column:
                 ph = p.wrap(self.column_width, self.height)[1]
-                p.drawOn(canvas, self.x(self.margin + c * (self.column_width + 6 * MM), self.column_width), yy - ph)
+                p.drawOn(canvas, self.x(self.margin + c * (self.column_width + COLUMN_GAP), self.column_width),
+                         yy - ph)
                 yy -= ph + 1.5
         if self.petition:
             self.draw_petition_code(canvas, top)
         self.table(n).drawOn(canvas, self.margin, self.table_top - HEADER_ROW - self.rows * self.row_height)
-        self.consent.wrapOn(canvas, self.inner - ID_WIDTH, self.height)
-        self.consent.drawOn(canvas, self.x(self.margin, self.inner - ID_WIDTH), self.margin)
-        canvas.saveState()
-        canvas.setFillColor(self.pal.muted)
-        self.ts.draw(canvas, self.x(self.width - self.margin, 0), self.margin, self.ids[n - 1], fonts.BOLD, 7.5,
-                     "left" if self.ts.rtl else "right")
-        canvas.restoreState()
+        self.consent.wrapOn(canvas, self.inner, self.height)
+        self.consent.drawOn(canvas, self.margin, self.foot)
 
     def draw_petition_code(self, canvas, top: float) -> None:
         assert self.petition is not None
@@ -219,11 +233,11 @@ def _consent(copy: Copy) -> Phrase:
     return Phrase(text, keeper.field if keeper else "label")
 
 
-def _demand_groups(ts: Typesetter, styles: Styles, copy: Copy) -> list[list]:
-    """Per statement on the petition: its maker's name, then its demands in brief."""
+def _demand_groups(ts: Typesetter, styles: Styles, copy: Copy, size: float) -> list[list]:
+    """Per statement on the petition: its maker's name, then its demands in brief, in `size` type."""
     chosen = copy.petition.statements if copy.petition and copy.petition.statements else None
-    by = styles("cell_bold", fontSize=8.5, textColor=styles.pal.accent)
-    bullet = styles("cell", fontSize=8.5, leading=8.5 * 1.25, leftIndent=9, bulletIndent=0,
+    by = styles("cell_bold", fontSize=size, textColor=styles.pal.accent)
+    bullet = styles("cell", fontSize=size, leading=size * 1.25, leftIndent=9, bulletIndent=0,
                     bulletFontName=fonts.BOLD, bulletColor=styles.pal.accent)
     groups = []
     for st in copy.statements:
@@ -232,16 +246,32 @@ def _demand_groups(ts: Typesetter, styles: Styles, copy: Copy) -> list[list]:
     return groups
 
 
-def _balance(groups: list[list], width: float, height: float) -> list[list]:
-    """Two columns of roughly equal height. Several makers' demands split only between makers, so
-    each column says whose demands it lists; one maker's demands split anywhere but after its name."""
-    flat = [p for group in groups for p in group]
-    starts = {0}
-    for group in groups[:-1]:
-        starts.add(max(starts) + len(group))
-    if len(groups) == 1:
-        starts = set(range(2, len(flat) + 1)) | {len(flat)}
-    heights = [p.wrap(width, height)[1] + 1.5 for p in flat]
-    total = sum(heights)
-    split = min(starts, key=lambda i: (max(sum(heights[:i]), total - sum(heights[:i])), i))
-    return [flat[:split], flat[split:]]
+def _balance(groups: list[list], width: float, height: float, columns: int) -> list[list]:
+    """The groups (a maker's name, then its demands) in up to `columns` columns of about equal height, in
+    order. A column that starts inside a group starts with that maker's name again, so every column says
+    whose demands it lists; no column ends on a maker's name."""
+    items = [(g, i, p) for g, group in enumerate(groups) for i, p in enumerate(group)]
+    heights = [p.wrap(width, height)[1] + 1.5 for _, _, p in items]
+    n = len(items)
+    if not n:
+        return []
+
+    def tall(a: int, b: int) -> float:  # items a..b-1 as one column, with the maker's name repeated if needed
+        g, i, _ = items[a]
+        return sum(heights[a:b]) + (heights[a - i] if i else 0.0)
+
+    cuts = [b for b in range(1, n) if items[b - 1][1] != 0]  # never right after a maker's name
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
+    for k in range(1, columns + 1):
+        for b in [*cuts, n]:
+            options = [(max(best[(k - 1, a)][0], tall(a, b)), best[(k - 1, a)][1] + [b])
+                       for a in [0, *cuts] if a < b and (k - 1, a) in best]
+            if options:
+                best[(k, b)] = min(options, key=lambda o: o[0])
+    _, ends = min((best[(k, n)] for k in range(1, columns + 1) if (k, n) in best), key=lambda o: o[0])
+    out, start = [], 0
+    for end in ends:
+        g, i, _ = items[start]
+        out.append(([groups[g][0]] if i else []) + [p for _, _, p in items[start:end]])
+        start = end
+    return out
