@@ -15,8 +15,8 @@ from ..errors import FitError
 from ..localise.copy import Copy, EventCopy, Phrase
 from ..model import URL
 from . import fonts, qr
-from .flowables import Band, QRFlowable, table, table_commands
 from .fit import headline_lines
+from .flowables import Band, QRFlowable, table, table_commands
 from .paper import MM, Sheet
 from .text import NBSP, Typesetter
 from .theme import Palette, Styles
@@ -213,10 +213,12 @@ def fill_in_box(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, *, kin
     head = styles("box_head", textColor=pal.accent)
     label = styles("box_title", textColor=pal.ink)
     rows: list[list] = [[ts.para(copy.label("next_picket" if kind == "picket" else "next_event"), head), "", ""]]
-    for key in ("where", "when", "contact"):
-        rows.append([ts.para(copy.prompt(key), label), "", ""])
+    prompts = [copy.prompt(key) for key in ("where", "when", "contact")]
+    for prompt in prompts:
+        rows.append([ts.para(prompt, label), "", ""])
     rows.append(["", "", ""])  # room below the last line to write on
-    return table(rows, [32 * MM, None, 5 * MM], [
+    widest = max(ts.width(p.text, label.fontName, label.fontSize) for p in prompts) + 20 + 3 * MM
+    return table(rows, [max(32 * MM, widest), None, 5 * MM], [
         *table_commands(fonts.BODY, "BOTTOM", 2, 10),
         ("SPAN", (0, 0), (-1, 0)),
         ("BOX", (0, 0), (-1, -1), 1.6, pal.accent),

@@ -34,7 +34,7 @@ from ..layout.text import Typesetter
 from ..layout.theme import Styles, Theme, TypeScale, palette
 from ..localise.copy import Copy, Phrase, StatementCopy
 from ..options import Paper
-from .leaflet_fit import MIN_ONE_SIDED_BODY, Gap, page_targets, scales, spread, two_up_sheet
+from .leaflet_fit import MIN_ONE_SIDED_BODY, Gap, back_scales, page_targets, scales, size_class, spread, two_up_sheet
 from .leaflet_two_up import TwoUpCanvas
 
 MAX_BLEED_MM = 10.0
@@ -70,9 +70,9 @@ class _Layout:
         self.only_codes_on_the_back = False
         self.broken: list[str] = []
 
-    def compose(self, scale: TypeScale, room: str, event_on_the_back: bool = False):
+    def compose(self, scale: TypeScale, room: str, event_on_the_back: bool = False, back: TypeScale | None = None):
         return _compose(self.copy, self.cell, scale, self.statements, self.bleed_mm, self.theme, self.two_up, room,
-                        event_on_the_back)
+                        event_on_the_back, back)
 
     def build(self, doc, story, ts) -> tuple[bytes, int]:
         """The PDF and its page count; `self.broken` lists the paragraphs in which a word too wide for its
@@ -89,7 +89,7 @@ class _Layout:
         candidates = scales(self.cell)
         targets = page_targets(self.cell)
         for target in targets:
-            one_side_of_two = target == 1 and len(targets) > 1  # only while its type stays comfortably large
+            one_side_of_two = target == 1 and size_class(self.cell) == "small"  # while its type stays comfortably large
             usable = [s for s in candidates if s.body >= MIN_ONE_SIDED_BODY] if one_side_of_two else candidates
             found = self.largest_fitting(usable, target)
             if found is not None and target > 1 and self.only_codes_on_the_back:
@@ -130,18 +130,39 @@ class _Layout:
             data, pages = self.build(doc, story, ts)
             if pages > target or self.broken:
                 continue
+            room_full = False
             if self.copy.event is not None and max(doc.leftover.values(), default=0) > 0.05 * doc.frame_height:
                 full = self.compose(scale, "full", event_on_the_back)
                 full_data, full_pages = self.build(*full[:3])
                 if full_pages <= target and not self.broken:
                     doc, story, ts, gaps = full
-                    data, pages = full_data, full_pages
+                    data, pages, room_full = full_data, full_pages, True
+            if event_on_the_back:
+                filled = self.fill_the_back(scale, "full" if room_full else "brief", target)
+                if filled is not None:
+                    (doc, story, ts, gaps), data, pages = filled
             if spread(gaps, doc.leftover, doc.frame_height):
                 data, pages = self.build(doc, story, ts)
             body_ends = next(g.page for g in reversed(gaps) if not g.weight)
             self.only_codes_on_the_back = pages > 1 and body_ends < pages
             return data, pages
         return None
+
+
+    def fill_the_back(self, scale: TypeScale, room: str, target: int):
+        """The back (the event and the codes) in the largest type that keeps the leaflet to `target` pages:
+        ((doc, story, typesetter, gaps), data, pages), or None when no larger type fits."""
+        candidates = back_scales(scale)
+        low, high, found = 0, len(candidates), None
+        while low < high:  # larger type never takes less room: a binary search
+            middle = (low + high) // 2
+            composed = self.compose(scale, room, True, candidates[middle])
+            data, pages = self.build(*composed[:3])
+            if pages <= target and not self.broken:
+                found, high = (composed, data, pages), middle
+            else:
+                low = middle + 1
+        return found
 
 
 def _statements(copy: Copy, statement: str | None) -> tuple[StatementCopy, ...]:
@@ -182,9 +203,10 @@ def _content_height(doc, story) -> float:
 
 
 def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: float, theme: Theme, two_up: bool,
-             room: str, event_on_the_back: bool = False):
+             room: str, event_on_the_back: bool = False, back: TypeScale | None = None):
     """The document template, the story of flowables, the typesetter and the gaps for one type scale; `room`
-    says how much of the event to show ("brief" or "full")."""
+    says how much of the event to show ("brief" or "full"); with the event on the back, `back` is the type
+    scale of the back (the event and the codes)."""
     sheet = _sheet(paper, bleed_mm)
     pal = palette(theme, copy.colour)
     styles = Styles(pal, scale, copy.direction)
@@ -203,8 +225,10 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
     for st in statements:
         gaps.append(Gap(0, 1.0))
         story += [gaps[-1], *_statement(ts, styles, copy, st, scale)]
-    gaps.append(Gap(body * 0.6, 1.5))
+    gaps.append(Gap(body * 0.6, 0 if event_on_the_back else 1.5))  # no room is spread at the foot of the front
     story += [gaps[-1], PageBreak()] if event_on_the_back else [gaps[-1]]
+    if event_on_the_back and back is not None:
+        scale, styles = back, Styles(pal, back, copy.direction)
     if copy.event is not None:
         story.append(KeepTogether([event_box(ts, styles, pal, copy.event, copy, room=room)]))
     else:

@@ -12,10 +12,15 @@ from ..localise.copy import Copy
 from ..options import Paper
 
 _SMALL_CELLS = (Paper.A5, Paper.HALF_LETTER)
-# Body sizes tried, largest first; the display (headline) size follows the body.
-BODY_SIZES = {"small": (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0),
-              "large": (13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)}
+# Body sizes tried, largest first (the largest for short leaflets, which would otherwise leave half the
+# page empty); the display (headline) size follows the body up to `DISPLAY_MAX`.
+BODY_SIZES = {"small": (15.0, 14.5, 14.0, 13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0),
+              "large": (17.0, 16.5, 16.0, 15.5, 15.0, 14.5, 14.0, 13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0,
+                        9.5, 9.0)}
 DISPLAY_RATIO = {"small": 2.45, "large": 2.95}  # at the smallest body size
+DISPLAY_MAX = {"small": 42.0, "large": 52.0}
+BACK_BODIES = (22.0, 21.0, 20.0, 19.0, 18.0, 17.0, 16.0, 15.0, 14.5, 14.0, 13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5,
+               10.0)  # the back of a two-sided leaflet (the event and the codes) is set in its own, larger type
 MIN_ONE_SIDED_BODY = 9.5  # a short A5 leaflet goes on one side if its body text stays at least this large
 FILLED = 0.04  # leftover room, as a share of the page, above which the gaps are spread
 
@@ -34,14 +39,19 @@ def scales(paper: Paper) -> list[TypeScale]:
     so a short campaign gets a big headline and a long one keeps room for its text."""
     kind = size_class(paper)
     smallest = BODY_SIZES[kind][-1]
-    return [TypeScale(body, round(body * (DISPLAY_RATIO[kind] + 0.2 * (body - smallest)), 1))
+    return [TypeScale(body, min(round(body * (DISPLAY_RATIO[kind] + 0.2 * (body - smallest)), 1), DISPLAY_MAX[kind]))
             for body in BODY_SIZES[kind]]
 
 
+def back_scales(front: TypeScale) -> list[TypeScale]:
+    """The type sizes the back of a two-sided leaflet tries, largest first, none smaller than the front's."""
+    return [TypeScale(body, body * 3) for body in BACK_BODIES if body > front.body]
+
+
 def page_targets(paper: Paper) -> list[int]:
-    """The page counts to aim for, best first: A4 and Letter one side; A5 one side when the text is
-    short enough to stay readable there, else front and back."""
-    return [1, 2] if size_class(paper) == "small" else [1]
+    """The page counts to aim for, best first: one side; front and back when the text does not fit one
+    side (on A5 while its type stays comfortably large, on A4 and Letter at all)."""
+    return [1, 2]
 
 
 def characters(copy: Copy, statements) -> int:

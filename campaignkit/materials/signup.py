@@ -122,8 +122,9 @@ class _SheetParts:
                              "petition.url")]
         parts = cls(
             width, height, margin, pal,
-            bands=[header_band(ts, styles, pal, Sheet(width, height), copy, pad=BAND_PAD, aside=Phrase(text, "sheet id"),
-                               aside_width=70 * MM, logo_height_mm=LOGO_HEIGHT_MM, fit=(inner, height / 4))
+            bands=[header_band(ts, styles, pal, Sheet(width, height), copy, pad=BAND_PAD,
+                               aside=Phrase(text, "sheet id"), aside_width=70 * MM, logo_height_mm=LOGO_HEIGHT_MM,
+                               fit=(inner, height / 4))
                    for text in ids],
             intro=intro, columns=[], column_width=0.0, text_width=text_width,
             petition=petition, qr_size=qr_size, online=online,
@@ -257,7 +258,7 @@ def _balance(groups: list[list], width: float, height: float, columns: int) -> l
         return []
 
     def tall(a: int, b: int) -> float:  # items a..b-1 as one column, with the maker's name repeated if needed
-        g, i, _ = items[a]
+        _, i, _ = items[a]
         return sum(heights[a:b]) + (heights[a - i] if i else 0.0)
 
     cuts = [b for b in range(1, n) if items[b - 1][1] != 0]  # never right after a maker's name
