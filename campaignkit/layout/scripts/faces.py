@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -122,17 +123,27 @@ class Faces:
         return self._any_face(ch, weight)
 
     def _any_face(self, ch: str, weight: str) -> Face | None:
-        for face in self.candidates(weight):
+        for face in self._fallbacks(weight):
             if self.covers(face, ch):
                 return face
         return None
+
+    def _fallbacks(self, weight: str):
+        """The candidates, then the CJK faces (looked up only when nothing else covers a character, such
+        as the ideographic full stop 。 on its own)."""
+        yield from self.candidates(weight)
+        for script in CJK_SCRIPTS:
+            face = self.face(script, weight)
+            if face is not None:
+                yield face
 
     def _assign_common(self, text: str, group: list[int], faces: list[Face | None], weight: str) -> None:
         first, last = group[0], group[-1]
         before = faces[first - 1] if first > 0 else None
         after = next((faces[j] for j in range(last + 1, len(text)) if faces[j] is not None), None)
         marks_only = all(unicodedata.category(text[i]) in ("Mn", "Me") for i in group)
-        choices = [before] if marks_only else [before, after, self.face(LATIN, weight), *self.candidates(weight)]
+        choices = [before] if marks_only else itertools.chain([before, after, self.face(LATIN, weight)],
+                                                              self._fallbacks(weight))
         for face in choices:
             if face is not None and all(self.covers(face, text[i]) or text[i].isspace() for i in group):
                 for i in group:
@@ -179,6 +190,17 @@ class Faces:
         """The runs of one line in the order they are drawn from left to right (Unicode bidi rule L2)."""
         base = base or direction(text)
         return reorder(_reset_trailing_space(self.runs(text, weight, base), base))
+
+
+_DEFAULT: Faces | None = None
+
+
+def default_faces() -> Faces:
+    """The faces from the bundled folder and, for CJK, from fontconfig."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Faces()
+    return _DEFAULT
 
 
 def _common_groups(text: str, indices: list[int]) -> list[list[int]]:
