@@ -62,11 +62,19 @@ def draw_runs(canvas, left: float, y: float, runs: list[Run], size: float, text:
         canvas.addLiteral(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
     start = left
     for run in runs:
+        if run.face.embolden:
+            canvas.saveState()
+            canvas.setStrokeColor(canvas._fillColorObj)
+            canvas.setLineWidth(run.face.embolden * size)
         t = canvas.beginText(left, y)
         t.setFont(run.face.name, size)
+        if run.face.embolden:
+            t.setTextRenderMode(2)  # fill and stroke
         drawn = whole_run_text(run)
         t.textOut(shapeStr(drawn, run.face.name, size, force=True) if run.face.shapable else drawn)
         canvas.drawText(t)
+        if run.face.embolden:
+            canvas.restoreState()
         left += run_width(run, size)
     if actual:
         canvas.addLiteral("EMC")
@@ -116,7 +124,9 @@ def draw_pillow_line(draw, x: float, baseline: float, text: str, size: int, fill
     left = x - total / 2 if anchor == "middle" else x - total if (anchor == "end") != rtl else x
     box = [None, None, None, None]
     for run, font, kw, width in parts:
-        draw.text((left, baseline), run.text, font=font, fill=fill, anchor="ls", **kw)
+        if run.face.embolden:
+            kw = {**kw, "stroke_width": max(1, round(run.face.embolden * size))}
+        draw.text((left, baseline), run.text, font=font, fill=fill, anchor="ls", stroke_fill=fill, **kw)
         ink = draw.textbbox((left, baseline), run.text, font=font, anchor="ls", **kw)
         if not run.text.isspace():
             box = [ink[i] if box[i] is None else (min if i < 2 else max)(box[i], ink[i]) for i in range(4)]

@@ -14,7 +14,7 @@ from ..fonts import font_dir as bundled_dir
 from .base import BUNDLED, CJK_SAMPLE, CJK_SCRIPTS, LATIN, USER, WEIGHTS, Face, Run, script_of
 from .bidi import bidi_levels, direction, reorder
 from .shaping import install_reportlab_run_shaping
-from .system import covers_sample, embeddable, find_system_face
+from .system import covers_sample, embeddable, find_system_face, system_weight
 
 
 class Faces:
@@ -81,7 +81,14 @@ class Faces:
             return None
         if weight == "narrow" and len(BUNDLED.get(script, ())) < 4:
             return self.face(script, "display")
-        face = Face(f"CKS-{script}-{weight}", path, index, script, weight)
+        if weight != "regular" and script in CJK_SCRIPTS and system_weight(path, index) < 150:
+            # No bold face on the system: draw the one there is heavier.
+            regular = self.face(script, "regular")
+            if regular is not None and (regular.path, regular.index) == (path, index):
+                return emboldened(regular, weight)
+            face = emboldened(Face(f"CKS-{script}-{weight}", path, index, script, weight), weight)
+        else:
+            face = Face(f"CKS-{script}-{weight}", path, index, script, weight)
         _register(face)
         return face
 
@@ -90,7 +97,8 @@ class Faces:
 
     def candidates(self, weight: str) -> list[Face]:
         """Latin first, then the other bundled faces, then the extra ones: the order fallback tries them in."""
-        return [f for f in (self.face(s, weight) for s in BUNDLED) if f is not None] + self.extra
+        extra = self.extra if weight == "regular" else [emboldened(f, weight) for f in self.extra]
+        return [f for f in (self.face(s, weight) for s in BUNDLED) if f is not None] + extra
 
     # -- runs ------------------------------------------------------------------------------------------------
 
@@ -201,6 +209,14 @@ def default_faces() -> Faces:
     if _DEFAULT is None:
         _DEFAULT = Faces()
     return _DEFAULT
+
+
+EMBOLDEN = {"bold": 0.035, "display": 0.055, "narrow": 0.055}
+
+
+def emboldened(face: Face, weight: str) -> Face:
+    """A face of one weight standing in for a heavier one: the same font, drawn with a stroke."""
+    return Face(face.name, face.path, face.index, face.script, weight, EMBOLDEN.get(weight, 0.0))
 
 
 def _common_groups(text: str, indices: list[int]) -> list[list[int]]:

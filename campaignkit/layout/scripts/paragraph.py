@@ -22,6 +22,10 @@ def line_markup(runs: list[Run]) -> str:
     return "".join(f'<font name="{r.face.name}">{xml_escape(visual_text(r))}</font>' for r in runs)
 
 
+# Chinese and Japanese punctuation carries its own space: no word space follows it.
+_FULL_WIDTH_PUNCTUATION = frozenset("：，。、；！？）」』")
+
+
 @dataclass(frozen=True)
 class Styled:
     """Text with a weight for each character: a bold label and the plain text after it, say."""
@@ -37,7 +41,7 @@ class Styled:
             words = " ".join(piece.split())
             if not words:
                 continue
-            if text:
+            if text and text[-1] not in _FULL_WIDTH_PUNCTUATION:
                 text += " "
                 weights.append(weights[-1])
             text += words
