@@ -275,7 +275,8 @@ def _best_breaking(breaker: _Breaker, k: int, unit: float) -> tuple[str, ...]:
         return (" ".join(words),)
     if math.comb(n - 1, k - 1) > MAX_BREAKINGS:
         return breaker.lines(k)[1]
-    best, best_cost = (), float("inf")
+    best: tuple[str, ...] = ()
+    best_cost = float("inf")
     for cuts in combinations(range(1, n), k - 1):
         bounds = (0, *cuts, n)
         widths = [breaker.width(bounds[i], bounds[i + 1]) for i in range(k)]

@@ -23,6 +23,7 @@ class Para(Paragraph):
     it); the breaks depend only on the width, so later wraps at that width cost nothing.
     """
 
+    frags: list
     _wrapped_at = None
     _untied = None  # the fragments before a wrap tied the last two words
     _parsed = None  # the fragments as parsed (reportlab turns them into words when it first wraps them)

@@ -53,7 +53,8 @@ def render_social(copy: Copy, *, theme: Theme = Theme()) -> tuple[Rendered, ...]
                                                       ("sources", domains)) if line)
     fonts.register_all()
     faces = faces_for(copy.fonts)
-    check_glyphs([("title", copy.title.text, fonts.BOLD), *((field, line, fonts.BODY) for field, line in footer)], faces)
+    check_glyphs([("title", copy.title.text, fonts.BOLD),
+                  *((field, line, fonts.BODY) for field, line in footer)], faces)
     check_glyphs([(s.field, s.text, face) for s in copy.slogans for face in SLOGAN_FACES], faces)
     accent = rgb(theme.accent or copy.colour) if not theme.grayscale else (0, 0, 0)
     cards = []
@@ -119,10 +120,12 @@ def _card(text: str, field: str, title: str, footer: tuple[tuple[str, str], ...]
     # Right-to-left cards mirror: the title, its rule and the footer stand at the right margin.
     rtl = direction == "rtl"
     x, side = (w - fmt.margin, "r") if rtl else (fmt.margin, "l")
+    ink_bottom = float(fmt.top)
     for n, line in enumerate(parts.title_lines):
-        draw_text(draw, (x, fmt.top + n * parts.title_px * TITLE_STEP), line, fonts.BOLD, parts.title_px, 255,
-                  side + "a", faces)
-    rule_y = fmt.top + parts.title_px * (1.45 + TITLE_STEP * (len(parts.title_lines) - 1))
+        ink = draw_text(draw, (x, fmt.top + n * parts.title_px * TITLE_STEP), line, fonts.BOLD, parts.title_px, 255,
+                        side + "a", faces)
+        ink_bottom = max(ink_bottom, ink[3])
+    rule_y = max(fmt.top + parts.title_px * (1.45 + TITLE_STEP * (len(parts.title_lines) - 1)), ink_bottom + 10)
     draw.rectangle([x - 120 if rtl else x, rule_y, x if rtl else x + 120, rule_y + 8], fill=255)
     for n, line in enumerate(reversed(parts.footer_lines)):  # from the bottom up: the domains, then the hashtag
         draw_text(draw, (x, fmt.bottom - n * parts.footer_px * FOOTER_STEP), line, fonts.BODY, parts.footer_px, 255,
