@@ -9,7 +9,8 @@ A code counts as printed when a *token* near it, drawn in visible ink, is the co
   whose line ends in / ? & or = (where campaignkit breaks a long URL), in a dot or hyphen, or
   anywhere after the end of its host (where a word too long for its line is split) continues on
   the next line when that line, just below and aligned with it, holds one run only; the pieces are
-  joined. A line break inside a host's label does not join (`https://evil.com` over `ple.org`). A
+  joined. A line break inside a host's label does not join (`https://evil.com` over `ple.org`), and
+  a line that starts with a scheme (`https://`) starts a URL of its own, never continues one. A
   token matches when a WHATWG parser (ada, as browsers use) gives it the same `href` as the code's
   content, or when it equals the content exactly; `https://evil.com` does not match inside
   `https://evil.com.example.org/page`. The readable Unicode form of an international name matches
@@ -363,7 +364,7 @@ class _PageText:
                     continue
                 chain, at = list(run), n
                 while (k == len(runs[at]) - 1 and _may_wrap(chain) and len(runs.get(at + 1, ())) == 1
-                       and _continues(self.segments[at], runs[at + 1][0])):
+                       and not _starts_a_url(runs[at + 1][0]) and _continues(self.segments[at], runs[at + 1][0])):
                     chain += runs[at + 1][0]
                     at, k = at + 1, 0
                     carried.add(at)
@@ -482,6 +483,12 @@ def _may_wrap(chain: list[_Char]) -> bool:
     text = "".join(c.text for c in chain)
     start = text.find("://")
     return start >= 0 and "/" in text[start + 3:]
+
+
+def _starts_a_url(run: list[_Char]) -> bool:
+    """Whether `run` opens with a scheme ("https://"): the start of an address, not the rest of one
+    (a date ending "2026 г." over an address is two lines, not one token)."""
+    return re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", "".join(c.text for c in run)) is not None
 
 
 def _continues(line: list[_Char], run: list[_Char], *, single: bool = True) -> bool:

@@ -208,6 +208,13 @@ def test_a_host_is_joined_across_lines_only_at_a_dot_or_hyphen():
     assert check(fake("https://example.org/aaaabbbb", lines_at("https://example.org/aaaa", "bbbb"))).printed
 
 
+def test_a_line_ending_in_a_dot_does_not_run_on_into_a_url_below_it():
+    """A source's date ("опубликовано 20 января 2026 г.") over its address is two lines, not one token."""
+    code = check(fake("https://example.org/zayavlenie", lines_at("опубликовано 20 января 2026 г.",
+                                                                  "https://example.org/", "zayavlenie")))
+    assert code.printed, code.problem
+
+
 def test_campaignkit_urls_split_by_the_layout_still_pass():
     for url in ("https://example.org/x/" + "b" * 150, "https://a-very-long-campaign-organisation-name.example.org/page"):
         campaign = loads(f'id = "c"\ntitle = "T"\n[[sources]]\nid = "s"\nurl = "{url}"\n'

@@ -8,7 +8,7 @@ import io
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from . import qr
 from .paper import Sheet
@@ -267,3 +267,25 @@ def _mirrored(command: tuple, columns: int) -> tuple:
     if name == "ALIGN" and rest:
         rest = [_MIRRORED_ALIGN.get(str(rest[0]).upper(), rest[0]), *rest[1:]]
     return (_MIRRORED_COMMANDS.get(name, name), (min(a0, a1), r0), (max(a0, a1), r1), *rest)
+
+
+class HeadingRoom(CondPageBreak):
+    """Goes before a section's heading: starts a new page unless the heading and the first row of the
+    table under it fit on this one, so a heading never ends a page and a long table still splits."""
+
+    def __init__(self, heading: Flowable, body: Table):
+        super().__init__(0)
+        self.heading, self.body = heading, body
+
+    def wrap(self, available_width, available_height):
+        heading = self.heading.wrap(available_width, available_height)[1] + self.heading.getSpaceBefore()
+        self.body.wrap(available_width, available_height)
+        rows = getattr(self.body, "_rowHeights", None) or [0.0]
+        self.height = heading + self.heading.getSpaceAfter() + self.body.getSpaceBefore() + rows[0]
+        return super().wrap(available_width, available_height)
+
+
+def headed(heading: Flowable, body: Table, *after: Flowable) -> list:
+    """A heading over a table that may split between its rows, and what follows it: a list of flowables
+    in which the heading always has the table's first row beneath it."""
+    return [HeadingRoom(heading, body), heading, body, *after]

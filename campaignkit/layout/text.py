@@ -13,6 +13,7 @@ document paragraphs are flush right and bullets (demand numbers) stand at their 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -309,7 +310,8 @@ def _host_pieces(chunk: str) -> list[str]:
 def url_lines(url_text: str, size: float, width: float, faces: scripts.Faces | None = None,
               field_name: str = "url") -> list[str]:
     """A URL cut into lines no wider than `width` (in the bold face): after / ? & =; a host too wide for a
-    line after its dots and hyphens (FitError when one label is wider than a line), a longer path anywhere."""
+    line after its dots and hyphens (FitError when one label is wider than a line), a longer path after
+    its hyphens, underscores and dots, and a piece still too long anywhere."""
     chunks = []
     for n, chunk in enumerate(_url_chunks(url_text)):
         if text_width(chunk, fonts.BOLD, size, faces) <= width:
@@ -320,8 +322,10 @@ def url_lines(url_text: str, size: float, width: float, faces: scripts.Faces | N
                     raise FitError(f"{field_name}: “{piece.rstrip('.-')}” is too long to print on one line in a "
                                    f"{width / MM:.0f} mm column; use a shorter URL")
                 chunks.append(piece)
-        else:  # past the host a URL may break anywhere, as readers (and verify) join it
-            chunks.extend(chunk)
+        else:  # past the host a URL may break anywhere (readers and verify join it): best after - _ .
+            for piece in re.findall(r"[^-_.]*[-_.]?", chunk):
+                fits = text_width(piece, fonts.BOLD, size, faces) <= width
+                chunks.extend([piece] if fits else list(piece))
     lines, line = [], ""
     for chunk in chunks:
         if line and text_width(line + chunk, fonts.BOLD, size, faces) > width:

@@ -14,7 +14,7 @@ from reportlab.platypus import Frame, KeepTogether, PageTemplate
 from ..errors import CampaignkitError
 from ..layout import fonts
 from ..layout.document import Info, Rendered, build, page_count, pdf_document
-from ..layout.flowables import table, table_commands
+from ..layout.flowables import headed, table, table_commands
 from ..layout.furniture import QR_PREFERRED, QREntry, domain_note, footer_line, header_band, qr_block, qr_size, spacer
 from ..layout.paper import MM, Sheet, paper_size
 from ..layout.text import Typesetter
@@ -53,7 +53,7 @@ def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Them
     if any(st.demands for st in copy.statements):
         story += _demands(ts, styles, copy)
     if copy.sources:
-        story.append(_sources(ts, styles, pal, copy, frame_width))
+        story += _sources(ts, styles, pal, copy, frame_width)
 
     title = copy.title.text
 
@@ -85,6 +85,15 @@ def _with_ref(phrase: Phrase, source: SourceCopy | None) -> Phrase:
     return Phrase(phrase.text + _ref(source), phrase.field)
 
 
+def _date_column(ts: Typesetter, styles: Styles, copy: Copy) -> float:
+    """The width of the timeline's date column: 38 mm, or up to 56 mm so the last two places of a
+    list fit one line (a list never ends on one place alone)."""
+    caption = styles("caption")
+    pairs = [" ".join(e.places.text.split()[-2:]) for e in copy.timeline if e.places]
+    need = max((ts.width(pair, caption.fontName, caption.fontSize) for pair in pairs), default=0.0) + 10
+    return min(max(38 * MM, need), 56 * MM)
+
+
 def _timeline(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width: float) -> list:
     rows = []
     for entry in copy.timeline:
@@ -94,11 +103,12 @@ def _timeline(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wi
         if entry.inferred:
             left.append(ts.para(f"({copy.label('inferred').text})", styles("caption")))
         rows.append([left, ts.para(_with_ref(entry.text, entry.source), styles("cell"))])
-    dates = table(rows, [38 * MM, frame_width - 38 * MM], [
+    date_width = _date_column(ts, styles, copy)
+    dates = table(rows, [date_width, frame_width - date_width], [
         *table_commands(fonts.BODY, "TOP", 5), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("LINEBELOW", (0, 0), (-1, -2), 0.4, pal.muted if pal.grayscale else pal.tint),
     ], rtl=ts.rtl, splitByRow=1)
-    return [ts.para(copy.label("what_happened"), styles("section")), dates]
+    return headed(ts.para(copy.label("what_happened"), styles("section")), dates)
 
 
 def _facts(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width: float) -> list:
@@ -137,4 +147,4 @@ def _sources(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wid
     size = qr_size(entries, QR_PREFERRED, QR_LARGEST)
     codes = qr_block(ts, styles, pal, copy, entries, frame_width, size=size, per_row=2, rule=False, roomy=True)
     note = domain_note(ts, styles, copy, [e.url for e in entries], role="note", many=True)
-    return KeepTogether([ts.para(copy.label("sources"), styles("section")), codes, spacer(6), note])
+    return [KeepTogether([ts.para(copy.label("sources"), styles("section")), codes, spacer(6), note])]

@@ -34,10 +34,22 @@ from ..layout.text import Typesetter
 from ..layout.theme import Styles, Theme, TypeScale, palette
 from ..localise.copy import Copy, Phrase, StatementCopy
 from ..options import Paper
-from .leaflet_fit import MIN_ONE_SIDED_BODY, Gap, back_scales, page_targets, scales, size_class, spread, two_up_sheet
+from .leaflet_fit import (
+    MAX_GROWTH,
+    MIN_ONE_SIDED_BODY,
+    Gap,
+    back_scales,
+    page_targets,
+    scales,
+    size_class,
+    spread,
+    two_up_sheet,
+)
 from .leaflet_two_up import TwoUpCanvas
 
 MAX_BLEED_MM = 10.0
+MAX_PAGES = 99  # what the smallest type may run to
+QR_LARGEST = 45 * MM
 
 
 def render_leaflet(copy: Copy, *, paper: Paper = Paper.A4, statement: str | None = None, two_up: bool = False,
@@ -70,9 +82,10 @@ class _Layout:
         self.only_codes_on_the_back = False
         self.broken: list[str] = []
 
-    def compose(self, scale: TypeScale, room: str, event_on_the_back: bool = False, back: TypeScale | None = None):
+    def compose(self, scale: TypeScale, room: str, event_on_the_back: bool = False, back: TypeScale | None = None,
+                qr_grow: float = 0.0):
         return _compose(self.copy, self.cell, scale, self.statements, self.bleed_mm, self.theme, self.two_up, room,
-                        event_on_the_back, back)
+                        event_on_the_back, back, qr_grow)
 
     def build(self, doc, story, ts) -> tuple[bytes, int]:
         """The PDF and its page count; `self.broken` lists the paragraphs in which a word too wide for its
@@ -99,8 +112,12 @@ class _Layout:
                 return one_side or self.largest_fitting(candidates, target, event_on_the_back=True) or found
             if found is not None:
                 return found
-        scale = candidates[-1]  # nothing fits: the smallest type, flowing onto as many pages as it needs
-        return self.build(*self.compose(scale, "brief")[:3])
+        # Nothing fits: the smallest type, flowing onto as many pages as it needs.
+        smallest = candidates[-1:]
+        found = self.largest_fitting(smallest, MAX_PAGES)
+        if found is not None and self.only_codes_on_the_back:  # the last page takes the event too
+            found = self.largest_fitting(candidates, found[1], event_on_the_back=True) or found
+        return found or self.build(*self.compose(smallest[0], "brief")[:3])
 
     def first_possible(self, candidates: list[TypeScale], target: int) -> int:
         """The index of the largest scale whose text, laid end to end, is no longer than `target` pages
@@ -137,13 +154,13 @@ class _Layout:
                 if full_pages <= target and not self.broken:
                     doc, story, ts, gaps = full
                     data, pages, room_full = full_data, full_pages, True
-            if event_on_the_back:
-                filled = self.fill_the_back(scale, "full" if room_full else "brief", target)
+            if event_on_the_back or _event_starts_a_page(gaps):  # its page is set in larger type
+                filled = self.fill_the_back(scale, "full" if room_full else "brief", pages)
                 if filled is not None:
                     (doc, story, ts, gaps), data, pages = filled
             if spread(gaps, doc.leftover, doc.frame_height):
                 data, pages = self.build(doc, story, ts)
-            body_ends = next(g.page for g in reversed(gaps) if not g.weight)
+            body_ends = next(g.page for g in gaps if g.mark == "event")
             self.only_codes_on_the_back = pages > 1 and body_ends < pages
             return data, pages
         return None
@@ -162,7 +179,24 @@ class _Layout:
                 found, high = (composed, data, pages), middle
             else:
                 low = middle + 1
+        if found is None:
+            return None
+        (doc, _, _, _), _, pages = found
+        left = doc.leftover.get(pages, 0.0) - 2 * MAX_GROWTH * doc.frame_height  # more than the gaps can take
+        back = candidates[high]
+        while left > 2 * MM:  # the codes grow into what room is left, up to QR_LARGEST
+            composed = self.compose(scale, room, True, back, qr_grow=left)
+            data, grown = self.build(*composed[:3])
+            if grown <= target and not self.broken:
+                return composed, data, grown
+            left /= 2
         return found
+
+
+def _event_starts_a_page(gaps: list[Gap]) -> bool:
+    """Whether the event box (or the box to fill in) went to a page of its own, after the statements."""
+    marks = {g.mark: g.page for g in gaps if g.mark}
+    return 0 < marks["statements"] < marks["event"]
 
 
 def _statements(copy: Copy, statement: str | None) -> tuple[StatementCopy, ...]:
@@ -203,10 +237,10 @@ def _content_height(doc, story) -> float:
 
 
 def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: float, theme: Theme, two_up: bool,
-             room: str, event_on_the_back: bool = False, back: TypeScale | None = None):
+             room: str, event_on_the_back: bool = False, back: TypeScale | None = None, qr_grow: float = 0.0):
     """The document template, the story of flowables, the typesetter and the gaps for one type scale; `room`
     says how much of the event to show ("brief" or "full"); with the event on the back, `back` is the type
-    scale of the back (the event and the codes)."""
+    scale of the back (the event and the codes); `qr_grow` makes the codes larger, up to `QR_LARGEST`."""
     sheet = _sheet(paper, bleed_mm)
     pal = palette(theme, copy.colour)
     styles = Styles(pal, scale, copy.direction)
@@ -225,20 +259,25 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
     for st in statements:
         gaps.append(Gap(0, 1.0))
         story += [gaps[-1], *_statement(ts, styles, copy, st, scale)]
-    gaps.append(Gap(body * 0.6, 0 if event_on_the_back else 1.5))  # no room is spread at the foot of the front
-    story += [gaps[-1], PageBreak()] if event_on_the_back else [gaps[-1]]
+    gaps.append(Gap(0, 0, mark="statements"))
+    # Before the event; none at the foot of the front when the event is on the back.
+    gaps.append(Gap(0, 0) if event_on_the_back else Gap(body * 0.6, 1.5))
+    story += gaps[-2:]
+    if event_on_the_back:
+        gaps.append(Gap(0, 1.0))  # room left on the back is shared above the event too
+        story += [PageBreak(), gaps[-1]]
     if event_on_the_back and back is not None:
         scale, styles = back, Styles(pal, back, copy.direction)
     if copy.event is not None:
         story.append(KeepTogether([event_box(ts, styles, pal, copy.event, copy, room=room)]))
     else:
         story.append(KeepTogether([fill_in_box(ts, styles, pal, copy)]))
-    gaps.append(Gap(0, 0))  # a marker: the page the body of the leaflet ends on
+    gaps.append(Gap(0, 0, mark="event"))  # the page the body of the leaflet ends on
     story.append(gaps[-1])
 
     entries = _qr_entries(copy, statements)
     if entries:
-        size = qr_size(entries, max(QR_PREFERRED, scale.body * 2.6 * MM), 45 * MM)
+        size = qr_size(entries, min(max(QR_PREFERRED, scale.body * 2.6 * MM) + qr_grow, QR_LARGEST), QR_LARGEST)
         block = qr_block(ts, styles, pal, copy, entries, frame_width, size=size)
         note = domain_note(ts, styles, copy, [e.url for e in entries])
         gaps.append(Gap(body * 0.6, 3.0))  # most of any room left goes here: the codes sit at the foot

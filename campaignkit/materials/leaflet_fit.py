@@ -23,6 +23,7 @@ BACK_BODIES = (22.0, 21.0, 20.0, 19.0, 18.0, 17.0, 16.0, 15.0, 14.5, 14.0, 13.5,
                10.0)  # the back of a two-sided leaflet (the event and the codes) is set in its own, larger type
 MIN_ONE_SIDED_BODY = 9.5  # a short A5 leaflet goes on one side if its body text stays at least this large
 FILLED = 0.04  # leftover room, as a share of the page, above which the gaps are spread
+MAX_GROWTH = 0.05  # the most one gap grows, as a share of the page
 
 
 def two_up_sheet(paper: Paper) -> tuple[Paper, Paper]:
@@ -62,11 +63,12 @@ def characters(copy: Copy, statements) -> int:
 
 class Gap(Spacer):
     """Vertical space between the parts of a leaflet that may grow to fill a page: its `weight` says
-    how much of the page's leftover room it takes, and it remembers the page it was drawn on."""
+    how much of the page's leftover room it takes, and it remembers the page it was drawn on. A `mark`
+    (no height, no weight) only notes where a part of the leaflet ends."""
 
-    def __init__(self, height: float, weight: float = 1.0):
+    def __init__(self, height: float, weight: float = 1.0, mark: str = ""):
         super().__init__(1, height)
-        self.base, self.weight, self.page = height, weight, 0
+        self.base, self.weight, self.page, self.mark = height, weight, 0, mark
 
     def draw(self):
         self.page = self.canv.getPageNumber()
@@ -74,14 +76,34 @@ class Gap(Spacer):
 
 def spread(gaps: list[Gap], leftover: dict[int, float], page_height: float) -> bool:
     """Grow the gaps on every page with more than `FILLED` of its height left over, so the page is
-    filled; True when anything grew (and the leaflet must be laid out again)."""
+    filled, each by its weight's share but none by more than `MAX_GROWTH` of the page (one wide gap
+    reads as a blank band; what no gap can take stays at the foot); True when anything grew (and the
+    leaflet must be laid out again)."""
     grew = False
     for page, room in leftover.items():
         on_page = [g for g in gaps if g.page == page and g.weight]
-        total = sum(g.weight for g in on_page)
-        if room > FILLED * page_height and total:
-            usable = room - 2.0  # a little under the room, so rounding never pushes a line onto the next page
-            for gap in on_page:
-                gap.height = gap.base + usable * gap.weight / total
-            grew = True
+        if room <= FILLED * page_height or not on_page:
+            continue
+        usable = room - 2.0  # a little under the room, so rounding never pushes a line onto the next page
+        for gap, growth in zip(on_page, _shares(usable, [g.weight for g in on_page], MAX_GROWTH * page_height)):
+            gap.height = gap.base + growth
+        grew = True
     return grew
+
+
+def _shares(room: float, weights: list[float], cap: float) -> list[float]:
+    """`room` shared by weight, none above `cap`: what a capped share cannot take goes to the others."""
+    shares = [0.0] * len(weights)
+    open_ = set(range(len(weights)))
+    while open_ and room > 0.01:
+        total = sum(weights[n] for n in open_)
+        capped = {n for n in open_ if room * weights[n] / total >= cap - shares[n]}
+        if not capped:
+            for n in open_:
+                shares[n] += room * weights[n] / total
+            break
+        for n in capped:
+            room -= cap - shares[n]
+            shares[n] = cap
+        open_ -= capped
+    return shares
