@@ -243,7 +243,7 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
     scale of the back (the event and the codes); `qr_grow` makes the codes larger, up to `QR_LARGEST`."""
     sheet = _sheet(paper, bleed_mm)
     pal = palette(theme, copy.colour)
-    styles = Styles(pal, scale, copy.direction)
+    styles = small_print = Styles(pal, scale, copy.direction)
     ts = Typesetter.of(copy)
     margin = theme.margin(paper)
     frame_width = sheet.width - 2 * margin
@@ -267,7 +267,7 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
         gaps.append(Gap(0, 1.0))  # room left on the back is shared above the event too
         story += [PageBreak(), gaps[-1]]
     if event_on_the_back and back is not None:
-        scale, styles = back, Styles(pal, back, copy.direction)
+        scale, styles = back, Styles(pal, back, copy.direction)  # the codes' captions stay small print
     if copy.event is not None:
         story.append(KeepTogether([event_box(ts, styles, pal, copy.event, copy, room=room)]))
     else:
@@ -278,8 +278,8 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
     entries = _qr_entries(copy, statements)
     if entries:
         size = qr_size(entries, min(max(QR_PREFERRED, scale.body * 2.6 * MM) + qr_grow, QR_LARGEST), QR_LARGEST)
-        block = qr_block(ts, styles, pal, copy, entries, frame_width, size=size)
-        note = domain_note(ts, styles, copy, [e.url for e in entries])
+        block = qr_block(ts, small_print, pal, copy, entries, frame_width, size=size)
+        note = domain_note(ts, small_print, copy, [e.url for e in entries])
         gaps.append(Gap(body * 0.6, 3.0))  # most of any room left goes here: the codes sit at the foot
         story += [gaps[-1], KeepTogether([block, spacer(1.5 * MM), note])]
 
