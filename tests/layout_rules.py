@@ -94,6 +94,7 @@ import datetime as dt
 import io
 import math
 import re
+import unicodedata
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -272,7 +273,13 @@ def read_text(data: bytes) -> list[PageText]:
                     (dx, dy), (vx, vy) = (glyph.x - previous.x, glyph.y - previous.y), previous.direction
                     along, across = dx * vx + dy * vy, abs(dy * vx - dx * vy)
                     gap = along - previous.advance
-                    if across > 0.4 * size or along < -0.2 * size or gap > 1.5 * size:
+                    if along < 0 and _right_to_left(line, word, glyph):
+                        # Arabic, Hebrew: read in logical order, leftwards; a left-to-right run inside (a number,
+                        # an address) is read rightwards, so reaching its start jumps back over it
+                        gap = min(-along - glyph.advance, 0.5 * size)
+                    elif along < -0.2 * size:
+                        gap = math.inf  # back along the line: a new line (or column) starts
+                    if across > 0.4 * size or gap > 1.5 * size:
                         end_line()
                     elif gap > 0.3 * size:
                         end_word()
@@ -285,6 +292,11 @@ def read_text(data: bytes) -> list[PageText]:
     finally:
         doc.close()
     return pages
+
+
+def _right_to_left(line: Line, word: Word, glyph: Glyph) -> bool:
+    """Whether the line being read runs right to left: it (or the glyph) has a right-to-left letter."""
+    return any(unicodedata.bidirectional(g.char) in ("R", "AL") for g in (glyph, *word.glyphs, *line.glyphs))
 
 
 @dataclass(frozen=True)
@@ -590,6 +602,9 @@ def overlap_problems(pages: list[PageText]) -> list[str]:
                     break  # sorted by bottom: nothing further up reaches down into this glyph
                 if other_line == line or (line, word, other_line, other_word) in seen:
                     continue
+                if abs(g.y - h.y) < 0.2 * max(g.size, h.size):
+                    continue  # one baseline is one printed line (runs of mixed direction read apart): joined letters
+                    # and kerning overlap there by design
                 dx = min(g.right, h.right) - max(g.left, h.left)
                 dy = min(g.top, h.top) - max(g.bottom, h.bottom)
                 if dx > tol and dy > tol:
@@ -710,9 +725,10 @@ def placard_cap_heights(pages: list[PageText]) -> list[float]:
 
 
 def signup_rows(page: PageText) -> list[float]:
-    """The heights (mm) of a sign-up sheet's numbered rows, read from the row numbers in the first column."""
+    """The heights (mm) of a sign-up sheet's numbered rows, read from the row numbers in the first column
+    (the leftmost, or on a right-to-left sheet the rightmost)."""
     numbers = [line for line in page.lines if re.fullmatch(r"\d+", line.text)
-               and line.left < page.width * 0.2]
+               and (line.left < page.width * 0.2 or line.right > page.width * 0.8)]  # at the right: right to left
     numbers.sort(key=lambda line: -line.baseline)
     run: list[Line] = []
     for line in numbers:  # the first run of two or more consecutive numbers, top to bottom

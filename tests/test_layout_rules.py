@@ -117,6 +117,8 @@ def test_corpus_covers_the_brief():
     upcoming = [e for e in corpus["several-events-drivers"].events if e.date and e.date >= rules.TODAY]
     assert len(corpus["several-events-drivers"].events) >= 3 and len(upcoming) == 1
     assert {"init-template", "kazakhstan-2022", "harbour-cleaners-strike"} <= set(corpus)
+    assert corpus["arabic-dockers"].languages() == ("ar",)  # right to left, letters joined
+    assert corpus["bengali-cleaners"].languages() == ("bn",)  # conjuncts, vowel signs above and below
 
 
 def test_placard_capital_heights_as_printed():

@@ -57,17 +57,17 @@ class Metrics:
 
 
 LATIN = Metrics()
-OVERLAP = ABOVE + BELOW - LEADING  # how far the extremes of two lines may reach into each other
 
 
 def metrics_for(text: str, font: str, faces: Faces | None = None) -> Metrics:
     """Latin and Cyrillic keep the fixed metrics; other scripts take their ink (Arabic dots, Thai tone
-    marks, Devanagari vowel signs) into account, with lines spaced so their extremes overlap no more."""
+    marks, Devanagari vowel signs) into account, with lines spaced so their extremes never meet: unlike
+    a rare accented capital over a descender, such marks stand on most lines."""
     if is_plain(text, font, faces or default_faces()):
         return LATIN
     top, bottom = line_extents(text, weight_of(font), faces)
     above, below = max(ABOVE, top), max(BELOW, bottom)
-    return Metrics(above, below, max(LEADING, above + below - OVERLAP))
+    return Metrics(above, below, max(LEADING, above + below))
 
 
 @dataclass(frozen=True)

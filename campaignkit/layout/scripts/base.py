@@ -32,6 +32,11 @@ BUNDLED: dict[str, tuple[str, ...]] = {
 # Scripts whose text needs OpenType shaping (joining, reordering, conjuncts, mark positioning).
 COMPLEX = frozenset({"arabic", "hebrew", "devanagari", "bengali", "tamil", "thai"})
 
+# Scripts whose letters, vowel signs or tone marks reach well above and below the line: their lines are
+# never set closer than `MARKED_LEADING` times the type size, or one line's marks meet the next line.
+MARKED = frozenset({"arabic", "devanagari", "bengali", "tamil", "thai"})
+MARKED_LEADING = 1.32
+
 # (first, last, script) for the blocks campaignkit prints; everything else is "common" (None).
 _RANGES = sorted([
     (0x0041, 0x005A, LATIN), (0x0061, 0x007A, LATIN), (0x00C0, 0x024F, LATIN), (0x0370, 0x03FF, LATIN),

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape as xml_escape
 
-from .base import _STRONG_RTL, Run, script_of
+from .base import _STRONG_RTL, MARKED, MARKED_LEADING, Run, script_of
 from .bidi import direction, visual_text
 from .drawing import draw_runs
 from .faces import Faces, default_faces
 from .shaping import run_width
+
+_BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")  # whitespace a line may break at
 
 
 def line_markup(runs: list[Run]) -> str:
@@ -35,10 +37,11 @@ class Styled:
 
     @classmethod
     def of(cls, pieces: Sequence[tuple[str, str]]) -> Styled:
-        """Pieces of (text, weight), whitespace collapsed, joined by single spaces."""
+        """Pieces of (text, weight), whitespace collapsed, joined by single spaces; no-break spaces are
+        kept (they join words)."""
         text, weights = "", list[str]()
         for piece, weight in pieces:
-            words = " ".join(piece.split())
+            words = " ".join(w for w in _BREAKABLE_SPACE.split(piece) if w)
             if not words:
                 continue
             if text and text[-1] not in _FULL_WIDTH_PUNCTUATION:
@@ -94,7 +97,7 @@ def break_styled(styled: Styled, faces: Faces, size: float, width: float, base: 
     if not spans:
         return []
     space = max(run_width(Run(" ", faces.latin(styled.weights[0])), size), 0.0)
-    lines: list[Styled] = []
+    bounds: list[tuple[int, int]] = []  # (start, end) of each line
     first = spans[0][0]
     line_end, current_width = None, 0.0
     for start, end in _fitting(spans, styled, faces, size, width, base):
@@ -103,14 +106,33 @@ def break_styled(styled: Styled, faces: Faces, size: float, width: float, base: 
         gap = 0.0 if start == line_end else space
         forced = line_end is not None and "\n" in styled.text[line_end:start]
         if line_end is not None and (forced or current_width + gap + w > width):
-            lines.append(styled[first:line_end])
+            bounds.append((first, line_end))
             first, current_width = start, 0.0
         elif line_end is not None:
             current_width += gap
         current_width += w
         line_end = end
-    lines.append(styled[first:line_end])
-    return lines
+    bounds.append((first, line_end or first))
+    _no_last_word_alone(bounds, styled, faces, size, width, base)
+    return [styled[a:b] for a, b in bounds]
+
+
+def _no_last_word_alone(bounds: list[tuple[int, int]], styled: Styled, faces: Faces, size: float, width: float,
+                        base: str) -> None:
+    """A paragraph does not end on one word when the word before it fits the last line too (and the line
+    it leaves keeps a word): the last two words move down together."""
+    if len(bounds) < 2:
+        return
+    (a, b), (c, d) = bounds[-2:]
+    text = styled.text
+    if " " in text[c:d] or "\n" in text[b:c] or "/" in text[c:d]:  # an address may stand on a line of its own
+        return
+    cut = text.rfind(" ", a, b)
+    if cut <= a:
+        return
+    moved = styled[cut + 1:d]
+    if sum(run_width(r, size) for r in faces.runs(moved.text, moved.weights, base)) <= width:
+        bounds[-2:] = [(a, cut), (cut + 1, d)]
 
 
 def _fitting(spans, styled: Styled, faces: Faces, size: float, width: float, base: str):
@@ -195,8 +217,11 @@ def _paragraph_class():
             alignment = style.alignment
             if self.base == "rtl" and alignment == TA_LEFT:
                 alignment = TA_RIGHT
-            return style.clone(f"{style.name}-{font.name}-{self.base}", fontName=font.name, shaping=1,
-                               alignment=alignment, wordWrap=None)
+            leading = style.leading
+            if any(r.face.script in MARKED for r in first):
+                leading = max(leading, MARKED_LEADING * style.fontSize)
+            return style.clone(f"{style.name}-{font.name}-{self.base}-{leading:g}", fontName=font.name, shaping=1,
+                               alignment=alignment, wordWrap=None, leading=leading)
 
         def lines_for(self, width: float) -> list[Styled]:
             st = self.script_style
