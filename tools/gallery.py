@@ -133,7 +133,10 @@ def contact_sheet(title: str, sections: list[tuple[str, list[Thumb]]], scale: fl
         y += row_height + PAD + 10
     sheet = Image.new("RGB", (width, y), BACKGROUND)
     draw = ImageDraw.Draw(sheet)
-    draw.text((PAD, PAD), title, font=_font(20), fill=INK)
+    from campaignkit.layout import fonts
+    from campaignkit.layout.raster import draw_text
+
+    draw_text(draw, (PAD, PAD), title, fonts.BODY, 20, INK, "la")  # the campaign's title, in any script
     for x, y_head, heading in headings:
         draw.text((x, y_head), heading, font=_font(16), fill=INK)
     for x, y_top, image, lines, broken in placed:
