@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from ._version import __version__
-from .loader.campaign import EVENT_STATUSES, KEYS, MAX_ATTENDANCE
+from .loader.campaign import EVENT_STATUSES, KEYS, MAX_ATTENDANCE, SCHEMA_KEY
 from .tags import ISO_639_1
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -301,6 +301,8 @@ def campaign_schema() -> dict:
         "title": "campaignkit campaign",
         "description": "A campaign file: its statements, demands, signatories, events, timeline, facts and sources.",
         **root,
+        "patternProperties": {f"^\\{SCHEMA_KEY}$": {
+            "type": "string", "description": "The address or path of this schema, for editors (JSON files)."}},
         "dependentSchemas": {"petition_url": {"not": {"required": ["petition"]}}},
         "$defs": _definitions(),
     }

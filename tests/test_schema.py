@@ -72,6 +72,19 @@ def test_every_example_and_built_in_campaign_passes_and_so_does_its_json_export(
     assert [e.message for e in VALIDATOR.iter_errors(exported)] == []
 
 
+def test_a_json_file_may_name_its_schema_and_the_loader_ignores_it(tmp_path):
+    data = json.loads(to_json(load()))
+    named = {"$schema": "./campaign.schema.json", **data}
+    assert [e.message for e in VALIDATOR.iter_errors(named)] == []
+    path = tmp_path / "campaign.json"
+    path.write_text(json.dumps(named), encoding="utf-8")
+    assert load(path) == load()
+    named["$schema"] = 3
+    assert [e.message for e in VALIDATOR.iter_errors(named)] == ["3 is not of type 'string'"]
+    with pytest.raises(CampaignkitError, match=r"^x.json: \$schema: expected the schema's address or path as text, got 3$"):
+        loads(json.dumps(named), name="x.json", fmt="json")
+
+
 def test_the_init_template_passes():
     from campaignkit.templates import template
 
