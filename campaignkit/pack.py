@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__
 from .layout.document import Rendered
 from .model import Campaign
-from .options import LEAFLET_PAPERS, Paper, home_sheet
+from .options import LEAFLET_PAPERS, Paper, home_sheet, number
 from .options import paper as to_paper
 from .slugs import slugify
 
@@ -42,15 +42,16 @@ class Pack:
 
 
 def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, today: dt.date | None,
-           grayscale: bool) -> list[tuple[str, Callable[[], tuple[Rendered, ...]]]]:
-    """(what, make) for every material, in the order they are listed; make returns Rendered results."""
+           grayscale: bool, bleed_mm: float = 0.0) -> list[tuple[str, Callable[[], tuple[Rendered, ...]]]]:
+    """(what, make) for every material, in the order they are listed; make returns Rendered results.
+    A bleed goes on the single leaflet, the one a print shop prints; the rest are for home printers."""
     from .api import make_factsheet, make_leaflet, make_placard, make_signup, make_social
 
     sheet = home_sheet(paper)
     steps: list[tuple[str, Callable[[], tuple[Rendered, ...]]]] = []
     if campaign.statements:
         steps.append(("leaflet", lambda: (make_leaflet(campaign, paper=paper, lang=lang, today=today,
-                                                       grayscale=grayscale),)))
+                                                       grayscale=grayscale, bleed_mm=bleed_mm),)))
         steps.append(("leaflet two-up", lambda: (make_leaflet(campaign, paper=sheet, lang=lang, two_up=True,
                                                               today=today, grayscale=grayscale),)))
     for i, slogan in enumerate(campaign.slogans):
@@ -91,14 +92,16 @@ def check_pack_folder(out_dir: str | os.PathLike, force: bool = False) -> None:
 
 def make_pack(campaign: Campaign, out_dir: str | os.PathLike, *, lang: str | None = None,
               paper: Paper | str = Paper.A4, sheets: int = 5, today: dt.date | None = None, grayscale: bool = False,
-              force: bool = False, progress: Callable[[str], None] | None = None) -> Pack:
-    """Make every material into `out_dir` (a new folder, an empty one, or an earlier pack)."""
+              bleed_mm: float = 0.0, force: bool = False, progress: Callable[[str], None] | None = None) -> Pack:
+    """Make every material into `out_dir` (a new folder, an empty one, or an earlier pack); `bleed_mm`
+    adds a bleed and crop marks to the single leaflet, for a print shop."""
     from .write.folders import replace_folder
 
     chosen = to_paper(paper, LEAFLET_PAPERS)
+    bleed_mm = number(bleed_mm, "bleed", 0, 10)
     target = Path(out_dir)
     check_pack_folder(target, force)
-    made = _make_all(campaign, _steps(campaign, lang, chosen, sheets, today, grayscale), progress)
+    made = _make_all(campaign, _steps(campaign, lang, chosen, sheets, today, grayscale, bleed_mm), progress)
     files = [(_file_name(campaign, r), r) for r in made]
     sheet = _contact_sheet(campaign, files)
     if progress:
@@ -112,6 +115,7 @@ def make_pack(campaign: Campaign, out_dir: str | os.PathLike, *, lang: str | Non
         "campaign": {"id": campaign.id, "version": campaign.version, "title": campaign.title.get(lang)},
         "language": lang or campaign.language,
         "paper": str(chosen),
+        **({"bleed_mm": bleed_mm} if bleed_mm else {}),
         "files": [{k: v for k, v in vars(f).items() if v is not None} for f in packed],
     }
     replace_folder(target, [(name, r.data) for name, r in files], manifest, kind=KIND, force=force)
