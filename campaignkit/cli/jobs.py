@@ -16,6 +16,7 @@ from .options import (
     campaign_argument,
     day,
     dpi_option,
+    font_option,
     force_option,
     grayscale_option,
     lang_option,
@@ -84,6 +85,7 @@ def preview(pdf, out, dpi, force) -> None:
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False),
               help="Folder for the pack (default: CAMPAIGN[-LANG]-pack in the working folder).")
 @lang_option
+@font_option
 @click.option("--paper", type=PaperChoice(LEAFLET_PAPERS), default="A4", show_default=True, help="Leaflet paper size.")
 @sheets_option(5)
 @grayscale_option
@@ -133,6 +135,7 @@ class _StepTimer:
 @click.option("--materials", default="leaflet", show_default=True, metavar="LIST",
               help="Comma-separated: leaflet, placard, signup.")
 @lang_option
+@font_option
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), metavar="N",
               help="Processes to use (default: the number of cores).")
 @click.option("--keep-going", is_flag=True, help="Make the good rows and list the bad ones at the end.")

@@ -101,11 +101,26 @@ def dpi_option(default: int, low: int):
                         help="Rendering resolution in dots per inch.")
 
 
+def _remember_fonts(ctx, param, value):
+    ctx.meta["campaignkit.fonts"] = tuple(value or ())
+
+
+font_option = click.option(
+    "--font", "fonts", multiple=True, type=click.Path(exists=True, dir_okay=False), expose_value=False,
+    callback=_remember_fonts, metavar="FILE",
+    help="A TrueType font for text the bundled fonts lack (Chinese, Japanese, Korean, or another script); "
+         "repeatable, added to the campaign's `fonts`.")
+
+
 def day(value):
     return value.date() if value is not None else None
 
 
 def load_campaign(ref: str):
+    """The campaign, with any --font files added to its own fonts."""
+    from dataclasses import replace
+    from pathlib import Path
+
     from ..loader import load
 
     with timed(f"loaded {'standard input' if ref == '-' else ref}"):
@@ -113,6 +128,10 @@ def load_campaign(ref: str):
     detail(f"campaign {campaign.id}: {plural(len(campaign.statements), 'statement')}, "
            f"{plural(len(campaign.events), 'event')}, {plural(len(campaign.slogans), 'slogan')}, "
            f"{plural(len(campaign.sources), 'source')}; language {campaign.language}")
+    ctx = click.get_current_context(silent=True)
+    extra = ctx.meta.get("campaignkit.fonts", ()) if ctx else ()
+    if extra:
+        campaign = replace(campaign, fonts=campaign.fonts + tuple(str(Path(f).resolve()) for f in extra))
     return campaign
 
 
