@@ -158,7 +158,9 @@ def test_the_wheel_holds_every_module_data_file_font_and_licence(dist):
                 if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
     fonts = ROOT / "assets" / "fonts"
     expected |= {f"campaignkit/assets/fonts/{p.name}" for p in fonts.iterdir() if p.suffix == ".ttf" or p.name == "OFL.txt"}
-    assert sorted(expected - names) == [], "add the package or its data to [tool.setuptools] in pyproject.toml"
+    assert sorted(expected - names) == [], "add the data files' pattern to [tool.setuptools.package-data]"
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    assert {n.split("/")[0] for n in names} == {"campaignkit", wheel.name.split("-py3")[0] + ".dist-info"}
     licences = {n.split(".dist-info/licenses/")[1] for n in names if ".dist-info/licenses/" in n}
     assert licences == {"LICENSE", "assets/fonts/OFL.txt"}
     assert "License-Expression: MIT AND OFL-1.1" in metadata
