@@ -45,7 +45,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "petition_url": ("url", "The older spelling of `petition.url`; give one or the other, not both."),
         "petition": ("petition", "What the sign-up sheets collect signatures for, and who keeps the signers' "
                                  "details."),
-        "logo": ("file", "A PNG or JPEG file, relative to the campaign file, printed in the headline band."),
+        "logo": ("file", "A PNG or JPEG file, relative to the campaign file (to the working folder for a campaign read "
+                         "from standard input), printed in the headline band."),
         "colour": ("colour", "Accent colour `#RRGGBB` (default `#B0151F`), dark enough for white text."),
         "slogans": ("slogans", "Placard slogans: text, or `{ text = ..., quote = \"...\" }`."),
         "sources": ("sources", "Where each claim comes from."),
@@ -56,8 +57,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "facts": ("facts", "Key figures for the fact sheet."),
         "names": ("names", "The correct spelling of people and bodies, and the variants sources use."),
         "translations": ("translations", "Per language: where its translations come from (`[translations.ru]`)."),
-        "fonts": ("files", "Extra font files, relative to the campaign file, for scripts the bundled fonts do "
-                           "not cover."),
+        "fonts": ("files", "Extra font files, relative to the campaign file (as `logo` is), for scripts the "
+                           "bundled fonts do not cover."),
     },
     "sources": {
         "id": ("id", "The id statements, events, entries and facts use to cite it."),
