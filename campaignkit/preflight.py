@@ -128,14 +128,14 @@ class _Locator:
 
 def _source_text(origin: str) -> str:
     """The TOML text of a campaign read from a file (for line numbers only; JSON has none to give)."""
-    from .loader import DATA_DIR
+    from .loader import DATA_DIR, read_file
 
     path = DATA_DIR / f"{origin.removesuffix(' (built-in)')}.toml" if origin.endswith(" (built-in)") else Path(origin)
     try:
-        if path.suffix.lower() != ".toml" or not path.is_file() or path.stat().st_size > MAX_SOURCE_TEXT:
+        if path.suffix.lower() != ".toml" or not path.is_file():
             return ""
-        return path.read_text(encoding="utf-8", errors="replace")
-    except (OSError, ValueError):
+        return read_file(path, origin, MAX_SOURCE_TEXT, "a campaign file", "campaign files").decode("utf-8", "replace")
+    except (OSError, ValueError, CampaignkitError):
         return ""
 
 
