@@ -36,7 +36,6 @@ MAX_ENTRIES = 4096
 MAX_ENTRY_BYTES = 64 * 1024
 KEY_NAME = "key"
 T = TypeVar("T")
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def cache_dir() -> Path | None:
@@ -106,25 +105,17 @@ def _mac(secret: bytes, shown_key: str, value: Any) -> str:
 
 
 def _read_small(path: Path, limit: int) -> bytes | None:
-    """The bytes of a regular file of at most `limit` bytes, or None; anything else is never opened
-    (and a file swapped for a pipe or a link in between is not read either)."""
+    """The bytes of a regular file of at most `limit` bytes, or None; anything else is never read
+    (a link is not followed, and a pipe swapped in is not waited on)."""
+    from .write.ours import opened_regular
+
     try:
-        before = path.lstat()
-        if not stat.S_ISREG(before.st_mode) or before.st_size > limit:
-            return None
-        descriptor = os.open(path, _OPEN_FLAGS)
+        with opened_regular(path) as found:
+            if found is None or found[1] > limit:
+                return None
+            return found[0].read(limit + 1)
     except OSError:
         return None
-    try:
-        info = os.fstat(descriptor)
-        if (not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino)
-                or info.st_size > limit):
-            return None
-        return os.read(descriptor, limit + 1)[: limit + 1]
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
 
 
 def _read(path: Path) -> Any:
