@@ -48,7 +48,7 @@ def export_campaign(campaign: Campaign, fmt: str, target=None, *, lang: str | No
     if fmt == "json" and lang:
         raise ExportError("lang: the json export holds every language of the campaign; leave out the language")
     data = makers[fmt]()
-    write(data, target, force=force)
+    write(data, target, force=force, note=fmt in ("csv", "json"))  # the two with no place for a mark
     return data
 
 
