@@ -16,21 +16,18 @@ class PaperChoice(click.Choice):
 
 
 class Millimetres(click.ParamType):
-    """A length such as `3mm` or `3` (millimetres)."""
+    """A length such as `3mm`, `0.125in` or `3` (millimetres), in millimetres."""
 
-    name = "MM"
+    name = "LENGTH"
 
     def convert(self, value, param, ctx):
-        if isinstance(value, (int, float)):
-            return float(value)
-        text = str(value).strip().lower().removesuffix("mm").strip()
+        from ..errors import CampaignkitError
+        from ..options import length_mm
+
         try:
-            number = float(text)
-        except ValueError:
-            self.fail(f"expected a length in millimetres such as 3mm, got {value!r}", param, ctx)
-        if number < 0:
-            self.fail(f"expected a length of 0 mm or more, got {value!r}", param, ctx)
-        return number
+            return length_mm(value, "length")
+        except CampaignkitError as exc:
+            self.fail(str(exc).removeprefix("length: "), param, ctx)
 
 
 class LanguageTag(click.ParamType):
@@ -50,6 +47,9 @@ class LanguageTag(click.ParamType):
 campaign_argument = click.argument("campaign", default=DEFAULT_CAMPAIGN, metavar="[CAMPAIGN]")
 lang_option = click.option("--lang", type=LanguageTag(), help="Language of the printed text (en, ru, kk, ...).")
 grayscale_option = click.option("--grayscale", is_flag=True, help="Black on white, for photocopiers.")
+press_option = click.option(
+    "--press", is_flag=True,
+    help="For a print shop: CMYK (text in black ink only), the FOGRA39 output intent, trim and bleed boxes.")
 force_option = click.option("--force", is_flag=True, help="Replace an existing output not made by campaignkit.")
 today_option = click.option(
     "--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
