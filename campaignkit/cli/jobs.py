@@ -17,6 +17,7 @@ from .options import (
     grayscale_option,
     lang_option,
     load_campaign,
+    press_option,
     today_option,
 )
 
@@ -65,9 +66,10 @@ def preview(pdf, out, dpi, force) -> None:
 @click.option("--paper", type=PaperChoice(LEAFLET_PAPERS), default="A4", show_default=True, help="Leaflet paper size.")
 @click.option("--sheets", type=click.IntRange(1, 500), default=5, show_default=True, help="Sign-up sheets to number.")
 @grayscale_option
+@press_option
 @force_option
 @today_option
-def pack(campaign, out, lang, paper, sheets, grayscale, force, today) -> None:
+def pack(campaign, out, lang, paper, sheets, grayscale, press, force, today) -> None:
     """Make everything for a picket: leaflets, placards, fact sheet, sign-up sheets, cards."""
     from ..pack import check_pack_folder, make_pack, pack_steps
 
@@ -76,8 +78,8 @@ def pack(campaign, out, lang, paper, sheets, grayscale, force, today) -> None:
     check_pack_folder(folder, force)
     with click.progressbar(length=pack_steps(loaded, lang=lang, paper=paper, sheets=sheets),
                            label="Making materials", file=sys.stderr) as bar:
-        result = make_pack(loaded, folder, lang=lang, paper=paper, sheets=sheets, grayscale=grayscale, force=force,
-                           today=day(today), progress=lambda _what: bar.update(1))
+        result = make_pack(loaded, folder, lang=lang, paper=paper, sheets=sheets, grayscale=grayscale, press=press,
+                           force=force, today=day(today), progress=lambda _what: bar.update(1))
     width = max(len(f.name) for f in result.files)
     click.echo(f"{'file':{width}}  {'material':16} {'pages':>5} {'size':>8}")
     for f in result.files:

@@ -18,6 +18,7 @@ from .options import (
     lang_option,
     load_campaign,
     output_option,
+    press_option,
     report,
     today_option,
     write_default,
@@ -34,15 +35,17 @@ from .options import (
 @click.option("--two-up", is_flag=True, help="Two leaflets on one A4 (or Letter) sheet, with a cut line.")
 @grayscale_option
 @force_option
-@click.option("--bleed", type=Millimetres(), default=0.0, help="Bleed for a print shop, e.g. 3mm (adds crop marks).")
+@press_option
+@click.option("--bleed", type=Millimetres(), default=0.0,
+              help="Bleed for a print shop, e.g. 3mm or 0.125in (adds crop marks).")
 @today_option
-def leaflet(campaign, out, force, paper, lang, statement, event, two_up, grayscale, bleed, today) -> None:
+def leaflet(campaign, out, force, paper, lang, statement, event, two_up, grayscale, press, bleed, today) -> None:
     """Make a print-ready leaflet."""
     from ..api import make_leaflet
 
     rendered = make_leaflet(load_campaign(campaign), out or None, paper=paper, lang=lang, statement=statement,
-                            event=event, two_up=two_up, grayscale=grayscale, bleed_mm=bleed, force=force,
-                            today=day(today))
+                            event=event, two_up=two_up, grayscale=grayscale, bleed_mm=bleed, press=press,
+                            force=force, today=day(today))
     if out is None:
         write_default(rendered, force)
     what = "two leaflets per sheet" if two_up else paper
@@ -64,14 +67,16 @@ def leaflet(campaign, out, force, paper, lang, statement, event, two_up, graysca
 @lang_option
 @click.option("--double-sided", is_flag=True, help="Each slogan twice, to read from both sides of a stick.")
 @grayscale_option
+@press_option
 @force_option
-def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale) -> None:
+def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale,
+            press) -> None:
     """Make placards: one slogan per page, fitted as large as it goes."""
     from ..api import make_placard
 
     rendered = make_placard(load_campaign(campaign), out or None, size=size, landscape=landscape, tile=tile,
                             slogans=slogans or None, lang=lang, double_sided=double_sided, grayscale=grayscale,
-                            overlap_mm=overlap, force=force)
+                            overlap_mm=overlap, press=press, force=force)
     if out is None:
         write_default(rendered, force)
     for plan in rendered.details:
@@ -89,14 +94,15 @@ def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang,
 @click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
 @lang_option
 @grayscale_option
+@press_option
 @force_option
 @today_option
-def factsheet(campaign, out, force, paper, lang, grayscale, today) -> None:
+def factsheet(campaign, out, force, paper, lang, grayscale, press, today) -> None:
     """Make a fact sheet: timeline, figures, demands and QR-linked sources."""
     from ..api import make_factsheet
 
     rendered = make_factsheet(load_campaign(campaign), out or None, paper=paper, lang=lang, grayscale=grayscale,
-                              force=force, today=day(today))
+                              press=press, force=force, today=day(today))
     if out is None:
         write_default(rendered, force)
     report(rendered, out, paper)
@@ -109,14 +115,15 @@ def factsheet(campaign, out, force, paper, lang, grayscale, today) -> None:
 @click.option("--sheets", type=click.IntRange(1, 500), default=1, show_default=True, help="Number of numbered sheets.")
 @lang_option
 @grayscale_option
+@press_option
 @force_option
 @today_option
-def signup(campaign, out, force, paper, sheets, lang, grayscale, today) -> None:
+def signup(campaign, out, force, paper, sheets, lang, grayscale, press, today) -> None:
     """Make numbered petition and sign-up sheets."""
     from ..api import make_signup
 
     rendered = make_signup(load_campaign(campaign), out or None, paper=paper, lang=lang, sheets=sheets,
-                           grayscale=grayscale, force=force, today=day(today))
+                           grayscale=grayscale, press=press, force=force, today=day(today))
     if out is None:
         write_default(rendered, force)
     report(rendered, out, f"{paper} landscape")

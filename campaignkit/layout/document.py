@@ -5,7 +5,8 @@ Document setup happens once, here: metadata (title, subject, language, creator, 
 dictionary and as XMP), the material's mark (`campaignkit-material=<kind>` in Keywords, which `print`
 and the file-ownership check read), viewer preferences (actual size for placards, short-edge duplex
 for two-up), reproducible dates and ids (SOURCE_DATE_EPOCH, else a fixed day), the bundled font as
-the initial font so no unembedded Helvetica creeps in, and a canvas whose links survive forms.
+the initial font so no unembedded Helvetica creeps in, and for a print shop (`inks` "cmyk" or "k")
+a canvas that draws in process inks with trim and bleed boxes and an output intent (see `press`).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Info:
     material: str
     print_scaling_none: bool = False  # placards and tiles: never "fit to page"
     short_edge_duplex: bool = False  # two-up sheets
+    inks: str = "rgb"  # "rgb"; for a print shop "cmyk" or "k" (black ink only): see Theme.inks
 
     @property
     def keywords(self) -> str:
@@ -77,9 +79,9 @@ def pdf_document(buffer: io.BytesIO, info: Info, page_size: tuple[float, float],
 
             maker = canvasmaker or Canvas
             if isinstance(maker, partial):
-                maker = partial(_canvas_class(cast(type, maker.func)), *maker.args, **maker.keywords)
+                maker = partial(_canvas_class(cast(type, maker.func), info.inks), *maker.args, **maker.keywords)
             else:
-                maker = _canvas_class(maker)
+                maker = _canvas_class(maker, info.inks)
             canv = super()._makeCanvas(filename, maker, **kwargs)
             add_metadata(canv._doc)
             return canv
@@ -112,7 +114,7 @@ def pdf_canvas(buffer: io.BytesIO, info: Info, page_size: tuple[float, float], c
     from .metadata import add_metadata, source_date_epoch
 
     source_date_epoch()
-    made = _canvas_class(canvas_class or Canvas)
+    made = _canvas_class(canvas_class or Canvas, info.inks)
     canvas = made(buffer, pagesize=page_size, invariant=1, initialFontName=fonts.BODY, lang=info.language)
     canvas.setTitle(info.title)
     canvas.setSubject(info.subject)
@@ -128,11 +130,16 @@ def pdf_canvas(buffer: io.BytesIO, info: Info, page_size: tuple[float, float], c
     return canvas
 
 
-def _canvas_class(base: type) -> type:
-    """A Canvas class whose links survive forms."""
+def _canvas_class(base: type, inks: str) -> type:
+    """A Canvas class whose links survive forms, drawing in process inks for a print shop."""
     from .links import with_form_links
 
-    return with_form_links(base)
+    made = with_form_links(base)
+    if inks == "rgb":
+        return made
+    from .press import press_canvas
+
+    return press_canvas(made, inks)
 
 
 def build(doc, story: list, ts: Typesetter, **callbacks) -> bytes:

@@ -70,7 +70,7 @@ def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Them
     ts.need(footer_text(0), fonts.BODY, "title")
     frame = Frame(margin, 16 * MM, frame_width, height - margin - 16 * MM, 0, 0, 0, 0, id="body")
     info = Info(f"{title}: {copy.label('fact_sheet').text}", "Fact sheet", copy.campaign_id, copy.language,
-                "factsheet")
+                "factsheet", inks=theme.inks)
     doc = pdf_document(io.BytesIO(), info, (width, height), [PageTemplate("page", [frame], onPageEnd=footer)])
     data = build(doc, story, ts)
     return Rendered(data, f"{copy.campaign_id}-factsheet-{copy.language}-{str(paper).lower()}.pdf", "factsheet",
