@@ -67,7 +67,8 @@ def pdf_document(buffer: io.BytesIO, info: Info, page_size: tuple[float, float],
     room left at the foot of each page (`doc.leftover`, page number -> points)."""
     from reportlab.platypus import BaseDocTemplate
 
-    from .metadata import add_metadata, source_date_epoch
+    from ..localise import source_date_epoch
+    from .metadata import add_metadata
 
     source_date_epoch()  # a malformed value is an error here, before reportlab reads it
 
@@ -111,7 +112,8 @@ def pdf_canvas(buffer: io.BytesIO, info: Info, page_size: tuple[float, float], c
     """A canvas with campaignkit's metadata and settings."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from .metadata import add_metadata, source_date_epoch
+    from ..localise import source_date_epoch
+    from .metadata import add_metadata
 
     source_date_epoch()
     made = _canvas_class(canvas_class or Canvas, info.inks)

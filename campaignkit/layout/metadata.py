@@ -1,6 +1,6 @@
-"""A PDF being written in, its dates and XMP metadata out: one date for every date the file carries
-(SOURCE_DATE_EPOCH when set, else a fixed day), and an XMP packet that says what the Info dictionary
-says (title, subject, author, keywords, creator tool, producer, dates) plus the catalog's Lang.
+"""A PDF being written in, its XMP metadata out: an XMP packet that says what the Info dictionary says
+(title, subject, author, keywords, creator tool, producer, its one date: SOURCE_DATE_EPOCH when set,
+else a fixed day) plus the catalog's Lang.
 
 The packet is made when the PDF is written, from the document's own Info, Lang and timestamp, so they
 can never disagree; it is stored uncompressed, as XMP readers expect, and carries no padding, ids or
@@ -10,26 +10,9 @@ anything else that would differ between two runs.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
-
-from ..errors import CampaignkitError
-
-LATEST = 253402300799  # 9999-12-31T23:59:59Z: PDF and XMP dates have four-digit years
-
-
-def source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH as whole seconds since 1970 UTC, or None when unset; a malformed value is an
-    error (the reproducible-builds rule), not a traceback or a silently different date."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return None
-    if not value.isascii() or not value.isdigit() or int(value) > LATEST:
-        raise CampaignkitError(f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 UTC "
-                               f"(0 to {LATEST}), got {value!r}")
-    return int(value)
 
 
 def xmp_date(timestamp) -> str:
