@@ -14,7 +14,8 @@ from xml.sax.saxutils import quoteattr
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+
+from .flowables import WithParagraph
 
 
 @lru_cache(maxsize=256)
@@ -30,28 +31,18 @@ def linked(markup: str, href: str) -> str:
     return f"<a href={quoteattr(href)}>{markup}</a>"
 
 
-class LinkedLines(Flowable):
+class LinkedLines(WithParagraph):
     """A shaped paragraph (a `ScriptParagraph` of one URL) with a link to `href` over each of its lines."""
 
     def __init__(self, para, href: str):
-        super().__init__()
-        self.para, self.href = para, href
-
-    def wrap(self, available_width, available_height):
-        self.width, self.height = self.para.wrap(available_width, available_height)
-        return self.width, self.height
+        super().__init__(para)
+        self.href = href
 
     def split(self, available_width, available_height):
         return [LinkedLines(part, self.href) for part in self.para.split(available_width, available_height)]
 
-    def getSpaceBefore(self):
-        return self.para.getSpaceBefore()
-
-    def getSpaceAfter(self):
-        return self.para.getSpaceAfter()
-
     def draw(self):
-        self.para.drawOn(self.canv, 0, 0)
+        super().draw()
         for rect in line_boxes(self.para):
             self.canv.linkURL(self.href, rect, relative=1, thickness=0)
 

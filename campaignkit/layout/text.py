@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable
 from ..errors import CampaignDataError, FitError, GlyphError
 from ..localise.copy import Phrase, SourceCopy
 from . import fonts, scripts
-from .flowables import shared_paragraph
+from .flowables import WithParagraph, shared_paragraph
 from .links import LinkedLines, href_of, linked
 from .paper import MM
 
@@ -247,18 +247,18 @@ def _with_breaks(lines: list[str], weights: list[str]) -> list[str]:
     return out
 
 
-class EndBullet(Flowable):
+class EndBullet(WithParagraph):
     """A paragraph with its bullet (a demand number, a dot) drawn beside its first line: in the right
     margin for right-to-left text (`at_end`), in the left one otherwise. The paragraph's style gives the
     bullet's indent, face and colour; the paragraph itself carries no bullet."""
 
     def __init__(self, para: Flowable, bullet: str, style: ParagraphStyle, faces: scripts.Faces,
                  at_end: bool = True):
-        super().__init__()
-        self.para, self.bullet, self.bullet_style, self.faces, self.at_end = para, bullet, style, faces, at_end
+        super().__init__(para)
+        self.bullet, self.bullet_style, self.faces, self.at_end = bullet, style, faces, at_end
 
     def wrap(self, available_width, available_height):
-        self.width, self.height = self.para.wrap(available_width, available_height)
+        super().wrap(available_width, available_height)
         self.width = available_width
         return self.width, self.height
 
@@ -268,14 +268,8 @@ class EndBullet(Flowable):
             return []
         return [EndBullet(parts[0], self.bullet, self.bullet_style, self.faces, self.at_end), *parts[1:]]
 
-    def getSpaceBefore(self):
-        return self.para.getSpaceBefore()
-
-    def getSpaceAfter(self):
-        return self.para.getSpaceAfter()
-
     def draw(self):
-        self.para.drawOn(self.canv, 0, 0)
+        super().draw()
         st = self.bullet_style
         bl = self.para.blPara
         first = bl.lines[0] if bl.kind == 1 and bl.lines else bl
