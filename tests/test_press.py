@@ -208,12 +208,28 @@ def test_bleed_in_inches_sets_trim_and_bleed_boxes_and_crop_marks(tmp_path):
         assert [round(b - t, 3) for t, b in zip(trim[2:], bleed[2:])] == [9, 9]
 
 
-@pytest.mark.parametrize("value", ["3 furlongs", "-3mm", "in", "nan"])
-def test_a_bad_bleed_is_one_usage_error(tmp_path, value):
+@pytest.mark.parametrize("value, why", [
+    ("3 furlongs", "expected a length such as 3mm or 0.125in"), ("-3mm", "expected a length such as 3mm"),
+    ("in", "expected a length such as 3mm"), ("nan", "expected a length such as 3mm"),
+    ("0.5in", "expected 0 to 10 mm (0 to 0.394 in), got '0.5in' (12.7 mm)"),
+])
+def test_a_bad_bleed_is_one_usage_error(tmp_path, value, why):
     out = tmp_path / "leaflet.pdf"
     result = CliRunner().invoke(main, ["leaflet", "--bleed", value, "-o", str(out)])
     assert result.exit_code == 2 and "--bleed" in result.output and "Traceback" not in result.output
+    assert why in result.output
     assert not out.exists()
+
+
+def test_overlap_in_centimetres_is_the_same_placard_as_in_millimetres(tmp_path):
+    outputs = []
+    for value in ("1cm", "10mm"):
+        out = tmp_path / f"tiles-{value}.pdf"
+        result = CliRunner().invoke(main, ["placard", "--size", "A3", "--tile", "A4", "--overlap", value,
+                                           "--slogan", "Same job", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
 
 
 def test_same_input_same_press_bytes_across_processes(made, campaign):

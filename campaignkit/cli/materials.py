@@ -38,7 +38,7 @@ from .options import (
 @grayscale_option
 @force_option
 @press_option
-@click.option("--bleed", type=Millimetres(), default=0.0,
+@click.option("--bleed", type=Millimetres(0, 10), default=0.0,
               help="Bleed for a print shop, e.g. 3mm or 0.125in (adds crop marks).")
 @today_option
 def leaflet(campaign, out, force, paper, lang, statement, event, two_up, grayscale, press, bleed, today) -> None:
@@ -64,7 +64,7 @@ def leaflet(campaign, out, force, paper, lang, statement, event, two_up, graysca
 @click.option("--landscape/--portrait", default=None,
               help="Fix the orientation (default: whichever gives the larger type, slogan by slogan).")
 @click.option("--tile", type=PaperChoice(SHEET_PAPERS), help="Print a large placard on these sheets.")
-@click.option("--overlap", type=Millimetres(), default=10.0, show_default=True, help="Glue overlap between tiles.")
+@click.option("--overlap", type=Millimetres(3, 30), default=10.0, show_default=True, help="Glue overlap between tiles.")
 @click.option("--slogan", "slogans", multiple=True, metavar="TEXT", help="Slogan to print (repeatable).")
 @lang_option
 @font_option

@@ -16,18 +16,25 @@ class PaperChoice(click.Choice):
 
 
 class Millimetres(click.ParamType):
-    """A length such as `3mm`, `0.125in` or `3` (millimetres), in millimetres."""
+    """A length such as `3mm`, `0.125in` or `3` (millimetres), in millimetres, from `low` to `high`."""
 
     name = "LENGTH"
+
+    def __init__(self, low: float = 0.0, high: float = float("inf")):
+        self.low, self.high = low, high
 
     def convert(self, value, param, ctx):
         from ..errors import CampaignkitError
         from ..options import length_mm
 
         try:
-            return length_mm(value, "length")
+            mm = length_mm(value, "length")
         except CampaignkitError as exc:
             self.fail(str(exc).removeprefix("length: "), param, ctx)
+        if not self.low <= mm <= self.high:
+            inches = f"{self.low / 25.4:.3g} to {self.high / 25.4:.3g} in"
+            self.fail(f"expected {self.low:g} to {self.high:g} mm ({inches}), got {value!r} ({mm:g} mm)", param, ctx)
+        return mm
 
 
 class LanguageTag(click.ParamType):
@@ -49,7 +56,8 @@ lang_option = click.option("--lang", type=LanguageTag(), help="Language of the p
 grayscale_option = click.option("--grayscale", is_flag=True, help="Black on white, for photocopiers.")
 press_option = click.option(
     "--press", is_flag=True,
-    help="For a print shop: CMYK (text in black ink only), the FOGRA39 output intent, trim and bleed boxes.")
+    help="For a print shop: process colours (body text, rules and crop marks in black ink only), the FOGRA39 "
+         "output intent, trim and bleed boxes.")
 force_option = click.option("--force", is_flag=True, help="Replace an existing output not made by campaignkit.")
 today_option = click.option(
     "--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
