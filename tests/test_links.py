@@ -115,6 +115,10 @@ def test_a_print_file_carries_no_links(make):
     assert all(page == [] for page in page_links(make().data))
 
 
-def test_materials_without_urls_have_no_links():
+def test_placards_have_no_links_and_each_sign_up_sheet_links_its_petition():
     assert all(page == [] for page in page_links(make_placard(HARBOUR, size="A4").data))
-    assert all(len({u for u, _, _ in page}) <= 1 for page in page_links(make_signup(HARBOUR).data))
+    sheets = page_links(make_signup(HARBOUR, sheets=2).data)
+    assert len(sheets) == 2
+    for links in sheets:
+        assert {uri for uri, _, _ in links} == {PETITION}
+        assert PETITION in "".join(text for _, text, _ in links).replace("\r\n", "")
