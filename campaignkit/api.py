@@ -50,23 +50,28 @@ def _located(campaign: Campaign) -> Iterator[None]:
         raise located.with_traceback(exc.__traceback__) from None
 
 
-def _theme(theme: Theme | None, grayscale: bool) -> Theme:
+def _theme(theme: Theme | None, grayscale: bool, press: bool = False) -> Theme:
     base = theme or Theme()
-    return replace(base, grayscale=True) if grayscale and not base.grayscale else base
+    if grayscale and not base.grayscale:
+        base = replace(base, grayscale=True)
+    if press and not base.press:
+        base = replace(base, press=True)
+    return base
 
 
 def make_leaflet(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
                  lang: str | None = None, statement: str | None = None, event: str | None = None,
                  two_up: bool = False, grayscale: bool = False, bleed_mm: float = 0.0, today: dt.date | None = None,
-                 theme: Theme | None = None, force: bool = False) -> Rendered:
-    """A print-ready leaflet on A4, A5 or Letter, or two-up (two per A4 or Letter sheet)."""
+                 theme: Theme | None = None, press: bool = False, force: bool = False) -> Rendered:
+    """A print-ready leaflet on A4, A5 or Letter, or two-up (two per A4 or Letter sheet); `press` makes it
+    for a print shop (process inks, output intent, trim and bleed boxes; add a bleed with `bleed_mm`)."""
     from .materials.leaflet import render_leaflet
 
     chosen = to_paper(paper, LEAFLET_PAPERS)
     copy = localise(campaign, lang, today=today, event=event)
     with _located(campaign):
         rendered = render_leaflet(copy, paper=chosen, statement=statement, two_up=two_up,
-                                  bleed_mm=number(bleed_mm, "bleed", 0, 10), theme=_theme(theme, grayscale))
+                                  bleed_mm=number(bleed_mm, "bleed", 0, 10), theme=_theme(theme, grayscale, press))
     return _deliver(rendered, target, force)
 
 
@@ -110,10 +115,10 @@ def make_placard(campaign: Campaign, target: Target = None, *, size: Paper | str
                  landscape: bool | None = None,
                  tile: Paper | str | None = None, slogans: Sequence[str] | None = None, lang: str | None = None,
                  double_sided: bool = False, grayscale: bool = False, overlap_mm: float = 10.0,
-                 theme: Theme | None = None, force: bool = False) -> Rendered:
+                 theme: Theme | None = None, press: bool = False, force: bool = False) -> Rendered:
     """Placards, one slogan per page, fitted as large as they go, each in the orientation that gives the
-    larger type unless `landscape` is True or False; tiled onto `tile` sheets when given. The plan of
-    each slogan is in the result's `details`."""
+    larger type unless `landscape` is True or False; tiled onto `tile` sheets when given; for a print
+    shop with `press`. The plan of each slogan is in the result's `details`."""
     from .materials.placard import render_placard
 
     copy = _with_slogans(localise(campaign, lang), slogans)
@@ -121,33 +126,34 @@ def make_placard(campaign: Campaign, target: Target = None, *, size: Paper | str
         rendered = render_placard(
             copy, size=to_paper(size, PLACARD_SIZES, "size"), landscape=landscape,
             tile=to_paper(tile, SHEET_PAPERS, "tile") if tile is not None else None, double_sided=double_sided,
-            overlap_mm=number(overlap_mm, "overlap", 3, 30), theme=_theme(theme, grayscale),
+            overlap_mm=number(overlap_mm, "overlap", 3, 30), theme=_theme(theme, grayscale, press),
         )
     return _deliver(rendered, target, force)
 
 
 def make_factsheet(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
                    lang: str | None = None, grayscale: bool = False, today: dt.date | None = None,
-                   theme: Theme | None = None, force: bool = False) -> Rendered:
-    """A fact sheet: dated timeline, key figures, the demands in brief and QR-linked sources."""
+                   theme: Theme | None = None, press: bool = False, force: bool = False) -> Rendered:
+    """A fact sheet: dated timeline, key figures, the demands in brief and QR-linked sources (for a print
+    shop with `press`)."""
     from .materials.factsheet import render_factsheet
 
     copy = localise(campaign, lang, today=today)
     with _located(campaign):
-        rendered = render_factsheet(copy, paper=to_paper(paper, SHEET_PAPERS), theme=_theme(theme, grayscale))
+        rendered = render_factsheet(copy, paper=to_paper(paper, SHEET_PAPERS), theme=_theme(theme, grayscale, press))
     return _deliver(rendered, target, force)
 
 
 def make_signup(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
                 lang: str | None = None, sheets: int = 1, grayscale: bool = False, today: dt.date | None = None,
-                theme: Theme | None = None, force: bool = False) -> Rendered:
-    """Numbered petition and sign-up sheets, landscape."""
+                theme: Theme | None = None, press: bool = False, force: bool = False) -> Rendered:
+    """Numbered petition and sign-up sheets, landscape (for a print shop with `press`)."""
     from .materials.signup import render_signup
 
     copy = localise(campaign, lang, today=today)
     with _located(campaign):
         rendered = render_signup(copy, paper=to_paper(paper, SHEET_PAPERS), sheets=sheets,
-                                 theme=_theme(theme, grayscale))
+                                 theme=_theme(theme, grayscale, press))
     return _deliver(rendered, target, force)
 
 

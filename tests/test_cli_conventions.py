@@ -155,7 +155,7 @@ def test_the_command_list_shows_every_command_with_its_whole_first_sentence():
 def test_choices_are_shown_as_printers_name_them():
     result = run("leaflet", "--help")
     assert "--paper [A4|A5|letter]" in result.output and "[default: A4]" in result.output
-    assert "--bleed MM" in result.output
+    assert "--bleed LENGTH" in result.output
     bad = run("leaflet", "--paper", "a7")
     assert bad.exit_code == 2 and "'a7' is not one of A4, A5, letter." in bad.output
     assert run("leaflet", "--paper", "a5", "--help").exit_code == 0

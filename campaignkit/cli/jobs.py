@@ -21,6 +21,7 @@ from .options import (
     grayscale_option,
     lang_option,
     load_campaign,
+    press_option,
     sheets_option,
     today_option,
 )
@@ -90,9 +91,10 @@ def preview(pdf, out, dpi, force) -> None:
 @sheets_option(5)
 @grayscale_option
 @bleed_option("Bleed for a print shop on the single leaflet, e.g. 3mm (adds crop marks).")
+@press_option
 @force_option
 @today_option
-def pack(campaign, out, lang, paper, sheets, grayscale, bleed, force, today) -> None:
+def pack(campaign, out, lang, paper, sheets, grayscale, bleed, press, force, today) -> None:
     """Make everything for a picket: leaflets, placards, fact sheet, sign-up sheets, cards."""
     from ..pack import check_pack_folder, make_pack, pack_steps
 
@@ -103,7 +105,7 @@ def pack(campaign, out, lang, paper, sheets, grayscale, bleed, force, today) -> 
     with click.progressbar(length=steps, label="Making materials", file=sys.stderr, hidden=not show_progress()) as bar:
         step = _StepTimer(bar)
         result = make_pack(loaded, folder, lang=lang, paper=paper, sheets=sheets, grayscale=grayscale, bleed_mm=bleed,
-                           force=force, today=day(today), progress=step)
+                           press=press, force=force, today=day(today), progress=step)
     width = max(len(f.name) for f in result.files)
     say(f"{'file':{width}}  {'material':16} {'pages':>5} {'size':>8}")
     for f in result.files:

@@ -20,6 +20,7 @@ from .options import (
     lang_option,
     load_campaign,
     output_option,
+    press_option,
     report,
     sheets_option,
     today_option,
@@ -39,16 +40,18 @@ from .output import plural, say, timed
 @click.option("--two-up", is_flag=True, help="Two leaflets on one A4 (or Letter) sheet, with a cut line.")
 @grayscale_option
 @force_option
-@bleed_option()
+@press_option
+@bleed_option("Bleed for a print shop, e.g. 3mm or 0.125in (adds crop marks).")
 @today_option
-def leaflet(campaign, out, force, paper, lang, statement, event, two_up, grayscale, bleed, today) -> None:
+def leaflet(campaign, out, force, paper, lang, statement, event, two_up, grayscale, press, bleed, today) -> None:
     """Make a print-ready leaflet."""
     from ..api import make_leaflet
 
     loaded = load_campaign(campaign)
     with timed("made the leaflet"):
         rendered = make_leaflet(loaded, out or None, paper=paper, lang=lang, statement=statement, event=event,
-                                two_up=two_up, grayscale=grayscale, bleed_mm=bleed, force=force, today=day(today))
+                                two_up=two_up, grayscale=grayscale, bleed_mm=bleed, press=press, force=force,
+                                today=day(today))
         if out is None:
             write_default(rendered, force)
     what = "two leaflets per sheet" if two_up else paper
@@ -64,14 +67,17 @@ def leaflet(campaign, out, force, paper, lang, statement, event, two_up, graysca
 @click.option("--landscape/--portrait", default=None,
               help="Fix the orientation (default: whichever gives the larger type, slogan by slogan).")
 @click.option("--tile", type=PaperChoice(SHEET_PAPERS), help="Print a large placard on these sheets.")
-@click.option("--overlap", type=Millimetres(), default="10mm", show_default=True, help="Glue overlap between tiles.")
+@click.option("--overlap", type=Millimetres(3, 30), default="10mm", show_default=True,
+              help="Glue overlap between tiles.")
 @click.option("--slogan", "slogans", multiple=True, metavar="TEXT", help="Slogan to print (repeatable).")
 @lang_option
 @font_option
 @click.option("--double-sided", is_flag=True, help="Each slogan twice, to read from both sides of a stick.")
 @grayscale_option
+@press_option
 @force_option
-def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale) -> None:
+def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang, double_sided, grayscale,
+            press) -> None:
     """Make placards: one slogan per page, fitted as large as it goes."""
     from ..api import make_placard
 
@@ -79,7 +85,7 @@ def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang,
     with timed("made the placards"):
         rendered = make_placard(loaded, out or None, size=size, landscape=landscape, tile=tile,
                                 slogans=slogans or None, lang=lang, double_sided=double_sided, grayscale=grayscale,
-                                overlap_mm=overlap, force=force)
+                                overlap_mm=overlap, press=press, force=force)
         if out is None:
             write_default(rendered, force)
     for plan in rendered.details:
@@ -97,16 +103,17 @@ def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang,
 @lang_option
 @font_option
 @grayscale_option
+@press_option
 @force_option
 @today_option
-def factsheet(campaign, out, force, paper, lang, grayscale, today) -> None:
+def factsheet(campaign, out, force, paper, lang, grayscale, press, today) -> None:
     """Make a fact sheet: timeline, figures, demands and QR-linked sources."""
     from ..api import make_factsheet
 
     loaded = load_campaign(campaign)
     with timed("made the fact sheet"):
-        rendered = make_factsheet(loaded, out or None, paper=paper, lang=lang, grayscale=grayscale, force=force,
-                                  today=day(today))
+        rendered = make_factsheet(loaded, out or None, paper=paper, lang=lang, grayscale=grayscale, press=press,
+                                  force=force, today=day(today))
         if out is None:
             write_default(rendered, force)
     report(rendered, out, paper)
@@ -120,16 +127,17 @@ def factsheet(campaign, out, force, paper, lang, grayscale, today) -> None:
 @lang_option
 @font_option
 @grayscale_option
+@press_option
 @force_option
 @today_option
-def signup(campaign, out, force, paper, sheets, lang, grayscale, today) -> None:
+def signup(campaign, out, force, paper, sheets, lang, grayscale, press, today) -> None:
     """Make numbered petition and sign-up sheets."""
     from ..api import make_signup
 
     loaded = load_campaign(campaign)
     with timed("made the sign-up sheets"):
         rendered = make_signup(loaded, out or None, paper=paper, lang=lang, sheets=sheets, grayscale=grayscale,
-                               force=force, today=day(today))
+                               press=press, force=force, today=day(today))
         if out is None:
             write_default(rendered, force)
     report(rendered, out, f"{paper} landscape")

@@ -44,21 +44,25 @@ class CampaignRef(click.ParamType):
 
 
 class Millimetres(click.ParamType):
-    """A length such as `3mm` or `3` (millimetres)."""
+    """A length such as `3mm`, `0.125in` or `3` (millimetres), in millimetres, from `low` to `high`."""
 
-    name = "MM"
+    name = "LENGTH"
+
+    def __init__(self, low: float = 0.0, high: float = float("inf")):
+        self.low, self.high = low, high
 
     def convert(self, value, param, ctx):
-        if isinstance(value, (int, float)):
-            return float(value)
-        text = str(value).strip().lower().removesuffix("mm").strip()
+        from ..errors import CampaignkitError
+        from ..options import length_mm
+
         try:
-            number = float(text)
-        except ValueError:
-            self.fail(f"expected a length in millimetres such as 3mm, got {value!r}", param, ctx)
-        if number < 0:
-            self.fail(f"expected a length of 0 mm or more, got {value!r}", param, ctx)
-        return number
+            mm = length_mm(value, "length")
+        except CampaignkitError as exc:
+            self.fail(str(exc).removeprefix("length: "), param, ctx)
+        if not self.low <= mm <= self.high:
+            inches = f"{self.low / 25.4:.3g} to {self.high / 25.4:.3g} in"
+            self.fail(f"expected {self.low:g} to {self.high:g} mm ({inches}), got {value!r} ({mm:g} mm)", param, ctx)
+        return mm
 
 
 class LanguageTag(click.ParamType):
@@ -78,6 +82,10 @@ class LanguageTag(click.ParamType):
 campaign_argument = click.argument("campaign", type=CampaignRef(), default=DEFAULT_CAMPAIGN, metavar="[CAMPAIGN]")
 lang_option = click.option("--lang", type=LanguageTag(), help="Language of the printed text (en, ru, kk, ...).")
 grayscale_option = click.option("--grayscale", is_flag=True, help="Black on white, for photocopiers.")
+press_option = click.option(
+    "--press", is_flag=True,
+    help="For a print shop: process colours (body text, rules and crop marks in black ink only), the FOGRA39 "
+         "output intent, trim and bleed boxes.")
 force_option = click.option("--force", is_flag=True,
                             help="Replace existing output even where campaignkit did not make it.")
 today_option = click.option(
@@ -87,8 +95,8 @@ output_option = click.option("-o", "--output", "out", type=click.Path(dir_okay=F
                              help="PDF file to write, or - for standard output.")
 
 
-def bleed_option(text: str = "Bleed for a print shop, e.g. 3mm (adds crop marks)."):
-    return click.option("--bleed", type=Millimetres(), default="0mm", help=text)
+def bleed_option(text: str = "Bleed for a print shop, e.g. 3mm or 0.125in (adds crop marks)."):
+    return click.option("--bleed", type=Millimetres(0, 10), default="0mm", help=text)
 
 
 def sheets_option(default: int):
