@@ -158,12 +158,13 @@ def test_the_wheel_holds_every_module_data_file_font_and_licence(dist):
                 if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
     fonts = ROOT / "assets" / "fonts"
     expected |= {f"campaignkit/assets/fonts/{p.name}" for p in fonts.iterdir() if p.suffix == ".ttf" or p.name == "OFL.txt"}
+    expected |= {f"campaignkit/assets/icc/{p.name}" for p in (ROOT / "assets" / "icc").iterdir()}
     assert sorted(expected - names) == [], "add the data files' pattern to [tool.setuptools.package-data]"
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     assert {n.split("/")[0] for n in names} == {"campaignkit", wheel.name.split("-py3")[0] + ".dist-info"}
     licences = {n.split(".dist-info/licenses/")[1] for n in names if ".dist-info/licenses/" in n}
-    assert licences == {"LICENSE", "assets/fonts/OFL.txt"}
-    assert "License-Expression: MIT AND OFL-1.1" in metadata
+    assert licences == {"LICENSE", "assets/fonts/OFL.txt", "assets/icc/LICENSE.txt"}
+    assert "License-Expression: MIT AND OFL-1.1 AND Zlib" in metadata
     for version in ("3.11", "3.12", "3.13"):
         assert f"Classifier: Programming Language :: Python :: {version}" in metadata
     assert re.search(r"^Requires-Dist: reportlab\[accel\]<5\.2,>=5\.0$", metadata, re.MULTILINE), metadata
