@@ -8,12 +8,16 @@ The stages run one way: campaign file -> `load` -> `Campaign` (frozen data) -> `
     make_placard / make_factsheet / make_signup -> Rendered;  make_social -> tuple[Rendered, ...]
     make_pack(campaign, folder) -> Pack;  make_batch(campaign, events, folder) -> BatchResult
     verify_pdf(pdf) -> Report;  preview_pdf(pdf, folder) -> [Path];  print_files(pdf_or_pack) -> [PrintJob]
+    export_campaign(campaign, "ics") -> bytes;  campaign_schema() -> dict
+    import_signatories(csv, campaign_file, statement) -> ImportResult
 
 The generators are imported on first use, so `import campaignkit` stays light.
 """
 
 from __future__ import annotations
 
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ._version import __version__
@@ -51,6 +55,8 @@ from .options import Paper
 if TYPE_CHECKING:
     from .api import make_factsheet, make_leaflet, make_placard, make_signup, make_social, plan_placards
     from .batch import BatchResult, LocalEvent, make_batch
+    from .export import export_campaign
+    from .importer import import_signatories
     from .layout.document import Rendered
     from .layout.theme import Theme
     from .localise import localise
@@ -59,6 +65,7 @@ if TYPE_CHECKING:
     from .pack import Pack, make_pack
     from .preview import preview_pdf
     from .printing import PrintJob, plan_print, print_files
+    from .schema import campaign_schema
     from .verify import Report, verify_pdf
 
 _LAZY: dict[str, str] = {
@@ -84,6 +91,9 @@ _LAZY: dict[str, str] = {
     "Rendered": "layout.document",
     "Theme": "layout.theme",
     "PlannedSlogan": "materials.placard",
+    "export_campaign": "export",
+    "campaign_schema": "schema",
+    "import_signatories": "importer",
 }
 
 __all__ = [
@@ -124,6 +134,9 @@ __all__ = [
     "UnsafeURLError",
     "__version__",
     "builtin_campaigns",
+    "campaign_schema",
+    "export_campaign",
+    "import_signatories",
     "load",
     "loads",
     "localise",
@@ -140,6 +153,23 @@ __all__ = [
     "print_files",
     "verify_pdf",
 ]
+
+
+class _Package(ModuleType):
+    """The campaignkit module: a public name is never replaced by a subpackage of the same name.
+
+    Importing a subpackage sets it as an attribute of its parent, so the first `make_*` call (which
+    imports the subpackage `campaignkit.localise`) would otherwise turn `campaignkit.localise` from the
+    function into the module.
+    """
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _LAZY and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str):

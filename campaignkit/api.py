@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import CampaignDataError, CampaignWarning
+from .errors import CampaignDataError, CampaignkitError, CampaignWarning
 from .layout.document import Rendered
 from .layout.theme import Theme
 from .localise import Copy, Phrase, localise
@@ -35,22 +36,42 @@ def _deliver(rendered: Rendered, target: Target, force: bool) -> Rendered:
     return rendered
 
 
-def _theme(theme: Theme | None, grayscale: bool) -> Theme:
+@contextmanager
+def _located(campaign: Campaign) -> Iterator[None]:
+    """An error naming a field of the campaign file names the file and line too (worked out only then)."""
+    try:
+        yield
+    except CampaignkitError as exc:
+        from .preflight import locate_error
+
+        located = locate_error(campaign, exc)
+        if located is exc:
+            raise
+        raise located.with_traceback(exc.__traceback__) from None
+
+
+def _theme(theme: Theme | None, grayscale: bool, press: bool = False) -> Theme:
     base = theme or Theme()
-    return replace(base, grayscale=True) if grayscale and not base.grayscale else base
+    if grayscale and not base.grayscale:
+        base = replace(base, grayscale=True)
+    if press and not base.press:
+        base = replace(base, press=True)
+    return base
 
 
 def make_leaflet(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
                  lang: str | None = None, statement: str | None = None, event: str | None = None,
                  two_up: bool = False, grayscale: bool = False, bleed_mm: float = 0.0, today: dt.date | None = None,
-                 theme: Theme | None = None, force: bool = False) -> Rendered:
-    """A print-ready leaflet on A4, A5 or Letter, or two-up (two per A4 or Letter sheet)."""
+                 theme: Theme | None = None, press: bool = False, force: bool = False) -> Rendered:
+    """A print-ready leaflet on A4, A5 or Letter, or two-up (two per A4 or Letter sheet); `press` makes it
+    for a print shop (process inks, output intent, trim and bleed boxes; add a bleed with `bleed_mm`)."""
     from .materials.leaflet import render_leaflet
 
     chosen = to_paper(paper, LEAFLET_PAPERS)
     copy = localise(campaign, lang, today=today, event=event)
-    rendered = render_leaflet(copy, paper=chosen, statement=statement, two_up=two_up,
-                              bleed_mm=number(bleed_mm, "bleed", 0, 10), theme=_theme(theme, grayscale))
+    with _located(campaign):
+        rendered = render_leaflet(copy, paper=chosen, statement=statement, two_up=two_up,
+                                  bleed_mm=number(bleed_mm, "bleed", 0, 10), theme=_theme(theme, grayscale, press))
     return _deliver(rendered, target, force)
 
 
@@ -85,48 +106,54 @@ def plan_placards(campaign: Campaign, *, size: Paper | str = Paper.A3, landscape
     from .materials.placard import plan_slogans
 
     copy = _with_slogans(localise(campaign, lang), slogans)
-    return plan_slogans(copy.slogans, to_paper(size, PLACARD_SIZES, "size"), landscape,
-                        (theme or Theme()).margin("placard"), faces_for(copy.fonts))
+    with _located(campaign):
+        return plan_slogans(copy.slogans, to_paper(size, PLACARD_SIZES, "size"), landscape,
+                            (theme or Theme()).margin("placard"), faces_for(copy.fonts))
 
 
 def make_placard(campaign: Campaign, target: Target = None, *, size: Paper | str = Paper.A3,
                  landscape: bool | None = None,
                  tile: Paper | str | None = None, slogans: Sequence[str] | None = None, lang: str | None = None,
                  double_sided: bool = False, grayscale: bool = False, overlap_mm: float = 10.0,
-                 theme: Theme | None = None, force: bool = False) -> Rendered:
+                 theme: Theme | None = None, press: bool = False, force: bool = False) -> Rendered:
     """Placards, one slogan per page, fitted as large as they go, each in the orientation that gives the
-    larger type unless `landscape` is True or False; tiled onto `tile` sheets when given. The plan of
-    each slogan is in the result's `details`."""
+    larger type unless `landscape` is True or False; tiled onto `tile` sheets when given; for a print
+    shop with `press`. The plan of each slogan is in the result's `details`."""
     from .materials.placard import render_placard
 
     copy = _with_slogans(localise(campaign, lang), slogans)
-    rendered = render_placard(
-        copy, size=to_paper(size, PLACARD_SIZES, "size"), landscape=landscape,
-        tile=to_paper(tile, SHEET_PAPERS, "tile") if tile is not None else None, double_sided=double_sided,
-        overlap_mm=number(overlap_mm, "overlap", 3, 30), theme=_theme(theme, grayscale),
-    )
+    with _located(campaign):
+        rendered = render_placard(
+            copy, size=to_paper(size, PLACARD_SIZES, "size"), landscape=landscape,
+            tile=to_paper(tile, SHEET_PAPERS, "tile") if tile is not None else None, double_sided=double_sided,
+            overlap_mm=number(overlap_mm, "overlap", 3, 30), theme=_theme(theme, grayscale, press),
+        )
     return _deliver(rendered, target, force)
 
 
 def make_factsheet(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
                    lang: str | None = None, grayscale: bool = False, today: dt.date | None = None,
-                   theme: Theme | None = None, force: bool = False) -> Rendered:
-    """A fact sheet: dated timeline, key figures, the demands in brief and QR-linked sources."""
+                   theme: Theme | None = None, press: bool = False, force: bool = False) -> Rendered:
+    """A fact sheet: dated timeline, key figures, the demands in brief and QR-linked sources (for a print
+    shop with `press`)."""
     from .materials.factsheet import render_factsheet
 
     copy = localise(campaign, lang, today=today)
-    rendered = render_factsheet(copy, paper=to_paper(paper, SHEET_PAPERS), theme=_theme(theme, grayscale))
+    with _located(campaign):
+        rendered = render_factsheet(copy, paper=to_paper(paper, SHEET_PAPERS), theme=_theme(theme, grayscale, press))
     return _deliver(rendered, target, force)
 
 
 def make_signup(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
                 lang: str | None = None, sheets: int = 1, grayscale: bool = False, today: dt.date | None = None,
-                theme: Theme | None = None, force: bool = False) -> Rendered:
-    """Numbered petition and sign-up sheets, landscape."""
+                theme: Theme | None = None, press: bool = False, force: bool = False) -> Rendered:
+    """Numbered petition and sign-up sheets, landscape (for a print shop with `press`)."""
     from .materials.signup import render_signup
 
     copy = localise(campaign, lang, today=today)
-    rendered = render_signup(copy, paper=to_paper(paper, SHEET_PAPERS), sheets=sheets, theme=_theme(theme, grayscale))
+    with _located(campaign):
+        rendered = render_signup(copy, paper=to_paper(paper, SHEET_PAPERS), sheets=sheets,
+                                 theme=_theme(theme, grayscale, press))
     return _deliver(rendered, target, force)
 
 
@@ -135,7 +162,9 @@ def make_social(campaign: Campaign, out_dir: str | Path | None = None, *, lang: 
     """Square and story PNG cards for every slogan; written into `out_dir` (all or none) when given."""
     from .materials.social import render_social
 
-    cards = render_social(localise(campaign, lang), theme=theme or Theme())
+    copy = localise(campaign, lang)
+    with _located(campaign):
+        cards = render_social(copy, theme=theme or Theme())
     if out_dir is not None:
         write_files(Path(out_dir), [(card.name, card.data) for card in cards], force=force)
     return cards

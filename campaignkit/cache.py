@@ -2,13 +2,14 @@
 JSON, so start-up stays fast for a command run many times an evening.
 
 Only derived data is kept: the QR version and mask chosen for a URL (the code is always encoded
-afresh from the URL). Parsed fonts and campaigns are not kept: their content decides what is
-printed. An entry is used only if it is a small regular file of plain JSON whose value passes the
-caller's check and carries a valid signature (HMAC-SHA256) made with a key that only the user can
-read, kept beside the entries; so an entry planted, damaged, copied in from elsewhere or left by
-another version is ignored and written anew, and what is printed never depends on the cache. Files
-that are not regular (a folder, a pipe, a link) are never opened, so nothing can hang or be read
-through them.
+afresh from the URL), and the hash of each file campaignkit wrote that carries no mark of its maker
+(CSV and JSON campaign exports), so a rerun may replace it while it is unchanged. Parsed fonts and
+campaigns are not kept: their content decides what is printed. An entry is used only if it is a
+small regular file of plain JSON whose value passes the caller's check and carries a valid signature
+(HMAC-SHA256) made with a key that only the user can read, kept beside the entries; so an entry
+planted, damaged, copied in from elsewhere or left by another version is ignored and written anew,
+and what is printed never depends on the cache. Files that are not regular (a folder, a pipe, a
+link) are never opened, so nothing can hang or be read through them.
 
 The folder is $CAMPAIGNKIT_CACHE_DIR (empty: no cache), else the platform's user cache folder. It
 is used only if it belongs to the user and no one else may write to it. It is kept under
@@ -35,7 +36,6 @@ MAX_ENTRIES = 4096
 MAX_ENTRY_BYTES = 64 * 1024
 KEY_NAME = "key"
 T = TypeVar("T")
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def cache_dir() -> Path | None:
@@ -52,24 +52,48 @@ def cache_dir() -> Path | None:
 def cached(kind: str, key: tuple, compute: Callable[[], T], *, encode: Callable[[T], Any],
            decode: Callable[[Any], T]) -> T:
     """The value stored for (kind, key), decoded and checked by `decode`, or `compute()` stored anew."""
-    folder = cache_dir()
-    secret = _secret(str(folder)) if folder is not None else None
-    if folder is None or secret is None:
-        return compute()
-    shown_key = repr((FORMAT, kind, key))
-    path = folder / f"{kind}-{hashlib.sha256(shown_key.encode('utf-8')).hexdigest()[:32]}.json"
+    found = recall(kind, key, decode)
+    if found is not None:
+        return found[0]
+    value = compute()
+    remember(kind, key, encode(value))
+    return value
+
+
+def recall(kind: str, key: tuple, decode: Callable[[Any], T]) -> tuple[T] | None:
+    """The value stored for (kind, key), decoded and checked by `decode` (in a 1-tuple), or None when
+    there is none that is signed and usable."""
+    found = _entry(kind, key)
+    if found is None:
+        return None
+    path, shown_key, secret = found
     stored = _read(path)
     if isinstance(stored, dict) and stored.get("key") == shown_key and "value" in stored:
         signature = stored.get("mac")
         if isinstance(signature, str) and hmac.compare_digest(signature, _mac(secret, shown_key, stored["value"])):
             try:
-                return decode(stored["value"])
+                return (decode(stored["value"]),)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-                pass  # signed but unusable (another version's): computed and written again below
-    value = compute()
-    encoded = encode(value)
-    _store(folder, path, {"key": shown_key, "value": encoded, "mac": _mac(secret, shown_key, encoded)})
-    return value
+                pass  # signed but unusable (another version's): the caller computes it again
+    return None
+
+
+def remember(kind: str, key: tuple, encoded: Any) -> None:
+    """Store the plain-JSON `encoded` for (kind, key), signed (nothing happens with no cache)."""
+    found = _entry(kind, key)
+    if found is not None:
+        path, shown_key, secret = found
+        _store(path.parent, path, {"key": shown_key, "value": encoded, "mac": _mac(secret, shown_key, encoded)})
+
+
+def _entry(kind: str, key: tuple) -> tuple[Path, str, bytes] | None:
+    """The path of (kind, key)'s entry, the key as stored and the signing key; None with no usable cache."""
+    folder = cache_dir()
+    secret = _secret(str(folder)) if folder is not None else None
+    if folder is None or secret is None:
+        return None
+    shown_key = repr((FORMAT, kind, key))
+    return folder / f"{kind}-{hashlib.sha256(shown_key.encode('utf-8')).hexdigest()[:32]}.json", shown_key, secret
 
 
 def _mac(secret: bytes, shown_key: str, value: Any) -> str:
@@ -81,25 +105,17 @@ def _mac(secret: bytes, shown_key: str, value: Any) -> str:
 
 
 def _read_small(path: Path, limit: int) -> bytes | None:
-    """The bytes of a regular file of at most `limit` bytes, or None; anything else is never opened
-    (and a file swapped for a pipe or a link in between is not read either)."""
+    """The bytes of a regular file of at most `limit` bytes, or None; anything else is never read
+    (a link is not followed, and a pipe swapped in is not waited on)."""
+    from .write.ours import opened_regular
+
     try:
-        before = path.lstat()
-        if not stat.S_ISREG(before.st_mode) or before.st_size > limit:
-            return None
-        descriptor = os.open(path, _OPEN_FLAGS)
+        with opened_regular(path) as found:
+            if found is None or found[1] > limit:
+                return None
+            return found[0].read(limit + 1)
     except OSError:
         return None
-    try:
-        info = os.fstat(descriptor)
-        if (not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino)
-                or info.st_size > limit):
-            return None
-        return os.read(descriptor, limit + 1)[: limit + 1]
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
 
 
 def _read(path: Path) -> Any:

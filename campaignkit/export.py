@@ -48,7 +48,7 @@ def export_campaign(campaign: Campaign, fmt: str, target=None, *, lang: str | No
     if fmt == "json" and lang:
         raise ExportError("lang: the json export holds every language of the campaign; leave out the language")
     data = makers[fmt]()
-    write(data, target, force=force)
+    write(data, target, force=force, note=fmt in ("csv", "json"))  # the two with no place for a mark
     return data
 
 
@@ -104,10 +104,10 @@ class _Words:
 
 def stamp_from_environment() -> dt.datetime:
     """DTSTAMP for calendars: SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return FIXED_STAMP
+    from .localise import source_date_epoch
+
+    epoch = source_date_epoch()
+    return FIXED_STAMP if epoch is None else dt.datetime.fromtimestamp(epoch, dt.UTC)
 
 
 def to_ics(campaign: Campaign, *, lang: str | None = None, stamp: dt.datetime | None = None) -> bytes:

@@ -2,11 +2,14 @@
 
 Paper sizes are defined once here; each material says which of them it accepts, the command
 line builds its choices from the same tuples, and a bad value from the API is a CampaignkitError
-naming the option, never a TypeError deep in the layout.
+naming the option, never a TypeError deep in the layout. Lengths (bleed, glue overlap) are read
+here too, in millimetres, centimetres, inches or points.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from enum import StrEnum
 
 from .errors import CampaignkitError
@@ -50,3 +53,22 @@ def number(value: object, option: str, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
         raise CampaignkitError(f"{option}: expected a number from {low:g} to {high:g}, got {value!r}")
     return float(value)
+
+
+MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
+_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*([a-z]*)\s*")
+
+
+def length_mm(value: object, option: str) -> float:
+    """A length such as `3mm`, `0.125in`, `0.3cm`, `9pt` or a bare number (millimetres), in millimetres."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number, unit = float(value), "mm"
+    else:
+        found = _LENGTH.fullmatch(str(value).lower())
+        if not found or found.group(2) not in ("", *MM_PER_UNIT):
+            raise CampaignkitError(f"{option}: expected a length such as 3mm or 0.125in "
+                                   f"(units: {', '.join(MM_PER_UNIT)}), got {value!r}")
+        number, unit = float(found.group(1)), found.group(2) or "mm"
+    if not math.isfinite(number) or number < 0:
+        raise CampaignkitError(f"{option}: expected a length of 0 or more, got {value!r}")
+    return round(number * MM_PER_UNIT[unit], 6)

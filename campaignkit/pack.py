@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__
 from .layout.document import Rendered
 from .model import Campaign
-from .options import LEAFLET_PAPERS, Paper, home_sheet
+from .options import LEAFLET_PAPERS, Paper, home_sheet, number
 from .options import paper as to_paper
 from .slugs import slugify
 
@@ -42,22 +42,25 @@ class Pack:
 
 
 def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, today: dt.date | None,
-           grayscale: bool) -> list[tuple[str, Callable[[], tuple[Rendered, ...]]]]:
-    """(what, make) for every material, in the order they are listed; make returns Rendered results."""
+           grayscale: bool, bleed_mm: float = 0.0,
+           press: bool = False) -> list[tuple[str, Callable[[], tuple[Rendered, ...]]]]:
+    """(what, make) for every material, in the order they are listed; make returns Rendered results.
+    A bleed goes on the single leaflet, the one a print shop prints; the rest are for home printers.
+    `press` makes every PDF for a print shop (the cards stay RGB: they are for screens)."""
     from .api import make_factsheet, make_leaflet, make_placard, make_signup, make_social
 
     sheet = home_sheet(paper)
     steps: list[tuple[str, Callable[[], tuple[Rendered, ...]]]] = []
     if campaign.statements:
         steps.append(("leaflet", lambda: (make_leaflet(campaign, paper=paper, lang=lang, today=today,
-                                                       grayscale=grayscale),)))
+                                                       grayscale=grayscale, bleed_mm=bleed_mm, press=press),)))
         steps.append(("leaflet two-up", lambda: (make_leaflet(campaign, paper=sheet, lang=lang, two_up=True,
-                                                              today=today, grayscale=grayscale),)))
+                                                              today=today, grayscale=grayscale, press=press),)))
     for i, slogan in enumerate(campaign.slogans):
         text = slogan.text.get(lang)
 
         def placard(text: str = text, number: int = i + 1) -> tuple[Rendered, ...]:
-            made = make_placard(campaign, size="A3", slogans=[text], lang=lang, grayscale=grayscale)
+            made = make_placard(campaign, size="A3", slogans=[text], lang=lang, grayscale=grayscale, press=press)
             stem = made.name.removesuffix(".pdf").replace("-placards-", f"-placard-{number}-{slugify(text, limit=40)}-")
             return (replace(made, name=stem + ".pdf"),)
 
@@ -65,13 +68,13 @@ def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, toda
     if campaign.slogans:
         first = campaign.slogans[0].text.get(lang)
         steps.append(("tiled placard", lambda: (make_placard(campaign, size="A2", tile=sheet, slogans=[first],
-                                                             lang=lang, grayscale=grayscale),)))
+                                                             lang=lang, grayscale=grayscale, press=press),)))
     if campaign.timeline or campaign.facts or campaign.sources:
         steps.append(("fact sheet", lambda: (make_factsheet(campaign, paper=sheet, lang=lang, today=today,
-                                                            grayscale=grayscale),)))
+                                                            grayscale=grayscale, press=press),)))
     if campaign.statements:
         steps.append(("sign-up sheets", lambda: (make_signup(campaign, paper=sheet, lang=lang, sheets=sheets,
-                                                             today=today, grayscale=grayscale),)))
+                                                             today=today, grayscale=grayscale, press=press),)))
     if campaign.slogans:
         steps.append(("social cards", lambda: make_social(campaign, lang=lang)))
     return steps
@@ -91,14 +94,18 @@ def check_pack_folder(out_dir: str | os.PathLike, force: bool = False) -> None:
 
 def make_pack(campaign: Campaign, out_dir: str | os.PathLike, *, lang: str | None = None,
               paper: Paper | str = Paper.A4, sheets: int = 5, today: dt.date | None = None, grayscale: bool = False,
-              force: bool = False, progress: Callable[[str], None] | None = None) -> Pack:
-    """Make every material into `out_dir` (a new folder, an empty one, or an earlier pack)."""
+              bleed_mm: float = 0.0, press: bool = False, force: bool = False,
+              progress: Callable[[str], None] | None = None) -> Pack:
+    """Make every material into `out_dir` (a new folder, an empty one, or an earlier pack); `bleed_mm`
+    adds a bleed and crop marks to the single leaflet, for a print shop, and `press` makes every PDF
+    for one."""
     from .write.folders import replace_folder
 
     chosen = to_paper(paper, LEAFLET_PAPERS)
+    bleed_mm = number(bleed_mm, "bleed", 0, 10)
     target = Path(out_dir)
     check_pack_folder(target, force)
-    made = _make_all(campaign, _steps(campaign, lang, chosen, sheets, today, grayscale), progress)
+    made = _make_all(campaign, _steps(campaign, lang, chosen, sheets, today, grayscale, bleed_mm, press), progress)
     files = [(_file_name(campaign, r), r) for r in made]
     sheet = _contact_sheet(campaign, files)
     if progress:
@@ -112,6 +119,7 @@ def make_pack(campaign: Campaign, out_dir: str | os.PathLike, *, lang: str | Non
         "campaign": {"id": campaign.id, "version": campaign.version, "title": campaign.title.get(lang)},
         "language": lang or campaign.language,
         "paper": str(chosen),
+        **({"bleed_mm": bleed_mm} if bleed_mm else {}),
         "files": [{k: v for k, v in vars(f).items() if v is not None} for f in packed],
     }
     replace_folder(target, [(name, r.data) for name, r in files], manifest, kind=KIND, force=force)

@@ -14,18 +14,20 @@ that a material will then refuse.
   sign-up sheet).
 
 Every problem names the file, the line (when the key path can be found in TOML) and the field.
+`locate_error` gives an error a material raised (which names only the field) the same file:line.
 """
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import CampaignkitError, FitError, GlyphError, ImageError
+from .errors import CampaignDataError, CampaignkitError, FitError, GlyphError, ImageError
 from .model import URL, Campaign, Text
 
-__all__ = ["check", "preflight", "problems"]
+__all__ = ["check", "locate_error", "preflight", "problems"]
 
 LEAFLET_QR_ROOM_MM = 45.0
 FACTSHEET_QR_ROOM_MM = 50.0
@@ -57,6 +59,57 @@ def problems(campaign: Campaign, *, text: str | None = None) -> list[Campaignkit
     return found
 
 
+_FIELD = re.compile(r"([a-z_]+)(?:\[(\d+)\])?(?:\.[\w-]+|\[\d+\])*(?=: )")
+
+
+def locate_error(campaign: Campaign, error: CampaignkitError) -> CampaignkitError:
+    """`error` (raised by a material, its message led by a key path such as `statements[0].demands[1]`)
+    with `file:line: ` before it, when that part of `campaign` is what its file holds; else `error`
+    itself (the text came from the command line, a batch's CSV, or a campaign changed in memory).
+    Costs nothing until an error is raised: the file is read again only then."""
+    if not isinstance(error, (GlyphError, FitError, ImageError, CampaignDataError)):
+        return error
+    if isinstance(error, CampaignDataError) and error.source:
+        return error
+    message = str(error)
+    match = _FIELD.match(message)
+    if not match or not campaign.origin or not _from_file(campaign, match[1], match[2]):
+        return error
+    where = _Locator(campaign.origin, None)(match[0])
+    if not where:
+        return error
+    located = type(error).__new__(type(error))
+    located.__dict__.update(error.__dict__)
+    located.args = (f"{where}{message}",)
+    return located
+
+
+def _from_file(campaign: Campaign, key: str, index: str | None) -> bool:
+    """Whether `campaign`'s value of `key` (or entry `index` of it) is the one its file holds now."""
+    from .loader import builtin_campaigns, load
+    from .loader.campaign import KEYS
+
+    required, optional = KEYS["campaign"]
+    if key not in required + optional or not hasattr(campaign, key):
+        return False
+    ref = campaign.origin.removesuffix(" (built-in)")
+    if ref == campaign.origin and (ref in builtin_campaigns() or not Path(ref).is_file()):
+        return False  # standard input, or a name that would load something else
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            on_file = load(ref)
+    except CampaignkitError:
+        return False
+    ours, theirs = getattr(campaign, key), getattr(on_file, key, None)
+    if index is not None:
+        at = int(index)
+        if not isinstance(ours, tuple) or not isinstance(theirs, tuple) or at >= min(len(ours), len(theirs)):
+            return False
+        ours, theirs = ours[at], theirs[at]
+    return bool(ours == theirs)
+
+
 class _Locator:
     """file:line: before a key path, the line found in the campaign's TOML text when it can be."""
 
@@ -75,14 +128,14 @@ class _Locator:
 
 def _source_text(origin: str) -> str:
     """The TOML text of a campaign read from a file (for line numbers only; JSON has none to give)."""
-    from .loader import DATA_DIR
+    from .loader import DATA_DIR, read_file
 
     path = DATA_DIR / f"{origin.removesuffix(' (built-in)')}.toml" if origin.endswith(" (built-in)") else Path(origin)
     try:
-        if path.suffix.lower() != ".toml" or not path.is_file() or path.stat().st_size > MAX_SOURCE_TEXT:
+        if path.suffix.lower() != ".toml" or not path.is_file():
             return ""
-        return path.read_text(encoding="utf-8", errors="replace")
-    except (OSError, ValueError):
+        return read_file(path, origin, MAX_SOURCE_TEXT, "a campaign file", "campaign files").decode("utf-8", "replace")
+    except (OSError, ValueError, CampaignkitError):
         return ""
 
 
@@ -315,7 +368,7 @@ def _qr_problem(data: str, room: float, field: str) -> str:
     from .layout.paper import MM
 
     size = len(data.encode("utf-8"))
-    capacity = getattr(qr, "_CAPACITY", 1273)
+    capacity = qr.CAPACITY
     if size > capacity:
         return (f"{field}: the URL is {size:,} bytes in the form a QR code holds (ASCII, percent-encoded); a QR "
                 f"code at error correction H holds at most {capacity:,}, and {room / MM:.0f} mm of room at "

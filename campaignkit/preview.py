@@ -1,66 +1,108 @@
 """A PDF (bytes or path) in, PNG images of its pages out, rendered by pdfium from the PDF itself, so
 what you see is what prints; and the pack's contact sheet: every page and card, small, on one PNG.
 
-Rendering is capped in pixels per page, so a PDF with absurdly large pages is one clear error
-rather than gigabytes of memory.
+Pages are rendered one at a time and each PNG is on disk before the next page is drawn, so memory
+holds one page whatever the page count. Every page's size is checked before anything is drawn: a
+page over `MAX_PIXELS`, or a document over `MAX_TOTAL_PIXELS` in all, is one clear error rather
+than gigabytes of memory or hours of work.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import CampaignkitError
 from .layout.document import Rendered
 
 MAX_PIXELS = 100_000_000  # per rendered page: an A0 poster at 300 dpi is 108 MP; at 200 dpi 48 MP
+MAX_TOTAL_PIXELS = 1_000_000_000  # per document: 1,000 A4 pages at 100 dpi (some two minutes of work)
+MAX_PDF_BYTES = 512 * 1024 * 1024
 
 
 def render_pages(pdf: bytes, *, dpi: float = 100, height: int | None = None, name: str = "<pdf>"):
-    """Each page as a PIL image, at `dpi` or scaled to `height` pixels."""
-    import pypdfium2
+    """Each page as a PIL image, at `dpi` or scaled to `height` pixels (all held at once: for small
+    renderings; `iter_pages` gives them one at a time)."""
+    return list(iter_pages(pdf, dpi=dpi, height=height, name=name))
 
+
+def page_count(pdf: bytes, *, dpi: float = 100, height: int | None = None, name: str = "<pdf>") -> int:
+    """The number of pages `iter_pages` would give, after checking their sizes (nothing is rendered)."""
+    document = _open(pdf, name)
     try:
-        document = pypdfium2.PdfDocument(pdf)
-    except pypdfium2.PdfiumError as exc:
-        raise CampaignkitError(f"{name}: not a readable PDF ({exc})") from None
-    try:
-        images = []
-        for index in range(len(document)):
-            page = document[index]
-            width, page_height = page.get_size()
-            scale = height / page_height if height else dpi / 72
-            pixels = width * scale * page_height * scale
-            if pixels > MAX_PIXELS:
-                raise CampaignkitError(
-                    f"{name}: page {index + 1} is {width / 72 * 25.4:.0f} x {page_height / 72 * 25.4:.0f} mm and would "
-                    f"be {pixels / 1e6:.0f} million pixels at {scale * 72:.0f} dpi; the limit is "
-                    f"{MAX_PIXELS / 1e6:.0f} million (use a lower --dpi)"
-                )
-            images.append(page.render(scale=scale).to_pil())
-            page.close()
-        return images
+        return len(_scales(document, dpi, height, name))
     finally:
         document.close()
 
 
+def iter_pages(pdf: bytes, *, dpi: float = 100, height: int | None = None,
+               name: str = "<pdf>") -> Iterator:
+    """Each page as a PIL image, rendered when asked for; every page's size (and the total) is
+    checked before the first is rendered."""
+    document = _open(pdf, name)
+    try:
+        for index, scale in enumerate(_scales(document, dpi, height, name)):
+            page = document[index]
+            try:
+                image = page.render(scale=scale).to_pil()
+            finally:
+                page.close()
+            yield image
+    finally:
+        document.close()
+
+
+def _open(pdf: bytes, name: str):
+    import pypdfium2
+
+    try:
+        return pypdfium2.PdfDocument(pdf)
+    except pypdfium2.PdfiumError as exc:
+        raise CampaignkitError(f"{name}: not a readable PDF ({exc})") from None
+
+
+def _scales(document, dpi: float, height: int | None, name: str) -> list[float]:
+    """The scale of every page, after checking each page and the whole document against the limits."""
+    scales: list[float] = []
+    total = 0.0
+    for index in range(len(document)):
+        width, page_height = document.get_page_size(index)
+        scale = height / page_height if height else dpi / 72
+        pixels = width * scale * page_height * scale
+        if pixels > MAX_PIXELS:
+            raise CampaignkitError(
+                f"{name}: page {index + 1} is {width / 72 * 25.4:.0f} x {page_height / 72 * 25.4:.0f} mm and would "
+                f"be {pixels / 1e6:.0f} million pixels at {scale * 72:.0f} dpi; the limit is "
+                f"{MAX_PIXELS / 1e6:.0f} million (use a lower --dpi)"
+            )
+        total += pixels
+        scales.append(scale)
+    if total > MAX_TOTAL_PIXELS:
+        raise CampaignkitError(
+            f"{name}: its {len(scales):,} pages would be {total / 1e6:,.0f} million pixels "
+            f"{f'{height} pixels high' if height else f'at {dpi:g} dpi'}; preview "
+            f"renders at most {MAX_TOTAL_PIXELS / 1e6:,.0f} million per document (use a lower --dpi, or preview a "
+            "shorter PDF)"
+        )
+    return scales
+
+
 def preview_pdf(pdf: str | Path, out_dir: str | Path | None = None, *, dpi: int = 100,
                 force: bool = False) -> list[Path]:
-    """Write page PNGs named after the PDF (leaflet-p01.png, ...) into `out_dir` (default: beside it).
-    Every name is checked first: a file campaignkit did not make is kept unless `force`."""
+    """Write page PNGs named after the PDF (leaflet-p01.png, ...) into `out_dir` (default: beside it),
+    all or none. Every name is checked first: a file campaignkit did not make is kept unless `force`."""
     from .layout.raster import png_bytes
-    from .write import write_files
+    from .loader import read_file
+    from .write import write_files_from
 
     path = Path(pdf)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CampaignkitError(f"{pdf}: cannot be read ({exc.strerror or exc})") from None
-    images = render_pages(data, dpi=dpi, name=str(pdf))
-    digits = max(2, len(str(len(images))))
-    files = [(f"{path.stem}-p{n:0{digits}d}.png", png_bytes(image, compress_level=6))
-             for n, image in enumerate(images, 1)]
-    return write_files(Path(out_dir) if out_dir else path.parent, files, force=force)
+    data = read_file(path, str(pdf), MAX_PDF_BYTES, "a PDF file", "PDF files to preview")
+    count = page_count(data, dpi=dpi, name=str(pdf))
+    digits = max(2, len(str(count)))
+    names = [f"{path.stem}-p{n:0{digits}d}.png" for n in range(1, count + 1)]
+    pngs = (png_bytes(image, compress_level=6) for image in iter_pages(data, dpi=dpi, name=str(pdf)))
+    return write_files_from(Path(out_dir) if out_dir else path.parent, names, pngs, force=force)
 
 
 def contact_sheet(items: list[tuple[str, Rendered]], *, thumb_height: int = 160, columns: int = 9) -> bytes:

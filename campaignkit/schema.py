@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from ._version import __version__
-from .loader.campaign import EVENT_STATUSES, KEYS, MAX_ATTENDANCE
+from .loader.campaign import EVENT_STATUSES, KEYS, MAX_ATTENDANCE, SCHEMA_KEY
 from .tags import ISO_639_1
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -45,7 +45,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "petition_url": ("url", "The older spelling of `petition.url`; give one or the other, not both."),
         "petition": ("petition", "What the sign-up sheets collect signatures for, and who keeps the signers' "
                                  "details."),
-        "logo": ("file", "A PNG or JPEG file, relative to the campaign file, printed in the headline band."),
+        "logo": ("file", "A PNG or JPEG file, relative to the campaign file (to the working folder for a campaign read "
+                         "from standard input), printed in the headline band."),
         "colour": ("colour", "Accent colour `#RRGGBB` (default `#B0151F`), dark enough for white text."),
         "slogans": ("slogans", "Placard slogans: text, or `{ text = ..., quote = \"...\" }`."),
         "sources": ("sources", "Where each claim comes from."),
@@ -56,8 +57,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "facts": ("facts", "Key figures for the fact sheet."),
         "names": ("names", "The correct spelling of people and bodies, and the variants sources use."),
         "translations": ("translations", "Per language: where its translations come from (`[translations.ru]`)."),
-        "fonts": ("files", "Extra font files, relative to the campaign file, for scripts the bundled fonts do "
-                           "not cover."),
+        "fonts": ("files", "Extra font files, relative to the campaign file (as `logo` is), for scripts the "
+                           "bundled fonts do not cover."),
     },
     "sources": {
         "id": ("id", "The id statements, events, entries and facts use to cite it."),
@@ -301,6 +302,8 @@ def campaign_schema() -> dict:
         "title": "campaignkit campaign",
         "description": "A campaign file: its statements, demands, signatories, events, timeline, facts and sources.",
         **root,
+        "patternProperties": {f"^\\{SCHEMA_KEY}$": {
+            "type": "string", "description": "The address or path of this schema, for editors (JSON files)."}},
         "dependentSchemas": {"petition_url": {"not": {"required": ["petition"]}}},
         "$defs": _definitions(),
     }

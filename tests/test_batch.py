@@ -123,4 +123,4 @@ def test_cli_batch(pickets, tmp_path):
     result = CliRunner().invoke(main, ["batch", "--events", str(pickets), "-o", str(out), "--keep-going",
                                        "--materials", "leaflet,placard", "--today", "2026-02-01"])
     assert result.exit_code == 1 and "Made 29 event folders (58 files)" in result.output
-    assert "1 row(s) failed" in result.output
+    assert "1 row failed" in result.output

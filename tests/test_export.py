@@ -196,8 +196,14 @@ def test_cli_export(tmp_path):
     assert f"Wrote {target} (ics," in result.output
     assert icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     again = runner.invoke(main, ["export", str(EXAMPLE), "--format", "ics", "-o", str(target)])
-    assert again.exit_code == 1 and again.output.startswith("Error: ") and again.output.count("\n") == 1
-    assert runner.invoke(main, ["export", str(EXAMPLE), "--format", "ics", "-o", str(target), "--force"]).exit_code == 0
+    assert again.exit_code == 0, again.output  # its own calendar (PRODID) is replaced without --force
+    sheet = tmp_path / "demands.csv"
+    sheet.write_text("name\r\nAnn\r\n", encoding="utf-8")  # someone else's
+    refused = runner.invoke(main, ["export", str(EXAMPLE), "--format", "csv", "-o", str(sheet)])
+    assert refused.exit_code == 1 and refused.output.startswith("Error: ") and refused.output.count("\n") == 1
+    assert runner.invoke(main, ["export", str(EXAMPLE), "--format", "csv", "-o", str(sheet), "--force"]).exit_code == 0
+    again = runner.invoke(main, ["export", str(EXAMPLE), "--format", "csv", "-o", str(sheet)])
+    assert again.exit_code == 0, again.output  # its own, unchanged since, is replaced without --force
     shown = runner.invoke(main, ["export", "--format", "json"])
     assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == "kazakhstan-2022"
     missing = runner.invoke(main, ["export", str(tmp_path / "nope.toml"), "--format", "csv"])

@@ -160,7 +160,7 @@ def test_cli_factsheet_and_verify(tmp_path):
     bad.write_bytes(fake_pdf("https://evil.example.net/pay", "https://example.org/donate"))
     result = CliRunner().invoke(main, ["verify", str(good), str(bad)])
     assert result.exit_code == 1
-    assert "FAIL" in result.output and "NOT printed" in result.output and "1 of 2 file(s)" in result.output
+    assert "FAIL" in result.output and "NOT printed" in result.output and "1 of 2 files" in result.output
 
 
 def test_verify_without_its_extras_says_how_to_install(monkeypatch):

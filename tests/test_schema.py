@@ -72,6 +72,19 @@ def test_every_example_and_built_in_campaign_passes_and_so_does_its_json_export(
     assert [e.message for e in VALIDATOR.iter_errors(exported)] == []
 
 
+def test_a_json_file_may_name_its_schema_and_the_loader_ignores_it(tmp_path):
+    data = json.loads(to_json(load()))
+    named = {"$schema": "./campaign.schema.json", **data}
+    assert [e.message for e in VALIDATOR.iter_errors(named)] == []
+    path = tmp_path / "campaign.json"
+    path.write_text(json.dumps(named), encoding="utf-8")
+    assert load(path) == load()
+    named["$schema"] = 3
+    assert [e.message for e in VALIDATOR.iter_errors(named)] == ["3 is not of type 'string'"]
+    with pytest.raises(CampaignkitError, match=r"^x.json: \$schema: expected the schema's address or path as text, got 3$"):
+        loads(json.dumps(named), name="x.json", fmt="json")
+
+
 def test_the_init_template_passes():
     from campaignkit.templates import template
 
@@ -199,13 +212,18 @@ def test_the_documentation_shows_the_schema_line_editors_read():
     assert "#:schema ./campaign.schema.json" in DOC.read_text(encoding="utf-8")
 
 
-def test_cli_schema_writes_the_schema_and_keeps_an_existing_file(tmp_path):
+def test_cli_schema_writes_the_schema_and_keeps_a_users_file(tmp_path):
     result = CliRunner().invoke(main, ["schema"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == SCHEMA
     target = tmp_path / "campaign.schema.json"
     result = CliRunner().invoke(main, ["schema", "-o", str(target)])
     assert result.exit_code == 0 and json.loads(target.read_text(encoding="utf-8")) == SCHEMA
-    again = CliRunner().invoke(main, ["schema", "-o", str(target)])
-    assert again.exit_code == 1 and again.output.startswith("Error: ") and again.output.count("\n") == 1
+    again = CliRunner().invoke(main, ["schema", "-o", str(target)])  # its own schema ($comment) is replaced
+    assert again.exit_code == 0, again.output
+    theirs = b'{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}'
+    target.write_bytes(theirs)
+    refused = CliRunner().invoke(main, ["schema", "-o", str(target)])
+    assert refused.exit_code == 1 and refused.output.startswith("Error: ") and refused.output.count("\n") == 1
+    assert target.read_bytes() == theirs
     assert CliRunner().invoke(main, ["schema", "-o", str(target), "--force"]).exit_code == 0

@@ -1,10 +1,12 @@
 """A material's description (kind, title, language, page) in, a set-up reportlab document or canvas
 out, and the finished bytes in, a `Rendered` result out.
 
-Document setup happens once, here: metadata (title, subject, language, creator), the material's
-mark (`campaignkit-material=<kind>` in Keywords, which `print` and the file-ownership check read),
-viewer preferences (actual size for placards, short-edge duplex for two-up), reproducible dates
-and ids, and the bundled font as the initial font so no unembedded Helvetica creeps in.
+Document setup happens once, here: metadata (title, subject, language, creator, in the Info
+dictionary and as XMP), the material's mark (`campaignkit-material=<kind>` in Keywords, which `print`
+and the file-ownership check read), viewer preferences (actual size for placards, short-edge duplex
+for two-up), reproducible dates and ids (SOURCE_DATE_EPOCH, else a fixed day), the bundled font as
+the initial font so no unembedded Helvetica creeps in, and for a print shop (`inks` "cmyk" or "k")
+a canvas that draws in process inks with trim and bleed boxes and an output intent (see `press`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..errors import FitError
 from ..marks import CREATOR, MATERIAL_MARK
@@ -52,6 +54,7 @@ class Info:
     material: str
     print_scaling_none: bool = False  # placards and tiles: never "fit to page"
     short_edge_duplex: bool = False  # two-up sheets
+    inks: str = "rgb"  # "rgb"; for a print shop "cmyk" or "k" (black ink only): see Theme.inks
 
     @property
     def keywords(self) -> str:
@@ -64,7 +67,26 @@ def pdf_document(buffer: io.BytesIO, info: Info, page_size: tuple[float, float],
     room left at the foot of each page (`doc.leftover`, page number -> points)."""
     from reportlab.platypus import BaseDocTemplate
 
+    from ..localise import source_date_epoch
+    from .metadata import add_metadata
+
+    source_date_epoch()  # a malformed value is an error here, before reportlab reads it
+
     class MeasuredDocument(BaseDocTemplate):
+        def _makeCanvas(self, filename=None, canvasmaker=None, **kwargs):
+            from functools import partial
+
+            from reportlab.pdfgen.canvas import Canvas
+
+            maker = canvasmaker or Canvas
+            if isinstance(maker, partial):
+                maker = partial(_canvas_class(cast(type, maker.func), info.inks), *maker.args, **maker.keywords)
+            else:
+                maker = _canvas_class(maker, info.inks)
+            canv = super()._makeCanvas(filename, maker, **kwargs)
+            add_metadata(canv._doc)
+            return canv
+
         def afterFlowable(self, flowable):
             frame = getattr(self, "frame", None)
             if frame is not None:  # the last flowable of a page decides
@@ -90,8 +112,12 @@ def pdf_canvas(buffer: io.BytesIO, info: Info, page_size: tuple[float, float], c
     """A canvas with campaignkit's metadata and settings."""
     from reportlab.pdfgen.canvas import Canvas
 
-    canvas = (canvas_class or Canvas)(buffer, pagesize=page_size, invariant=1, initialFontName=fonts.BODY,
-                                      lang=info.language)
+    from ..localise import source_date_epoch
+    from .metadata import add_metadata
+
+    source_date_epoch()
+    made = _canvas_class(canvas_class or Canvas, info.inks)
+    canvas = made(buffer, pagesize=page_size, invariant=1, initialFontName=fonts.BODY, lang=info.language)
     canvas.setTitle(info.title)
     canvas.setSubject(info.subject)
     canvas.setAuthor(info.author)
@@ -102,7 +128,20 @@ def pdf_canvas(buffer: io.BytesIO, info: Info, page_size: tuple[float, float], c
         canvas.setViewerPreference("PrintScaling", "None")
     if info.short_edge_duplex:
         canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")
+    add_metadata(canvas._doc)
     return canvas
+
+
+def _canvas_class(base: type, inks: str) -> type:
+    """A Canvas class whose links survive forms, drawing in process inks for a print shop."""
+    from .links import with_form_links
+
+    made = with_form_links(base)
+    if inks == "rgb":
+        return made
+    from .press import press_canvas
+
+    return press_canvas(made, inks)
 
 
 def build(doc, story: list, ts: Typesetter, **callbacks) -> bytes:

@@ -1,5 +1,6 @@
 """Content in, reportlab flowables out: the building blocks the furniture and materials stack up
-(shared paragraphs, a vector QR code, a full-width colour band, a block pushed to the page foot).
+(shared paragraphs, a paragraph with something drawn with it, a vector QR code, a full-width colour
+band, a block pushed to the page foot).
 """
 
 from __future__ import annotations
@@ -120,6 +121,31 @@ def shared_paragraph(markup: str, style: ParagraphStyle, bullet: str | None) -> 
         found = Para(markup, style, bulletText=bullet) if bullet is not None else Para(markup, style)
         _PARAGRAPHS[key] = found
     return found
+
+
+class WithParagraph(Flowable):
+    """A paragraph drawn with something more (`draw` adds it): laid out, split and spaced as the
+    paragraph is. A part split off carries nothing more unless `split` is overridden."""
+
+    def __init__(self, para):
+        super().__init__()
+        self.para = para
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = self.para.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        return self.para.split(available_width, available_height)
+
+    def getSpaceBefore(self):
+        return self.para.getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.para.getSpaceAfter()
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, 0)
 
 
 class QRFlowable(Flowable):

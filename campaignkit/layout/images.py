@@ -1,4 +1,5 @@
-"""A logo or photo file and the width it will print at in, a safe re-encoded PNG out.
+"""A logo or photo file and the width it will print at in, a safe re-encoded PNG out (and, for a print
+shop, the same picture flattened and in process inks).
 
 Only PNG and JPEG are opened (Pillow's other parsers are never reached); the pixel count is checked
 from the header before any decoding, so a small file declaring a huge image costs no memory; an
@@ -158,3 +159,22 @@ def _eight_bit(picture):
     alpha = ImageMath.lambda_eval(lambda a: a["convert"]((1 - a["equal"](a["im"], transparent)) * 255, "L"),
                                   im=wide)
     return Image.merge("LA", (grey, alpha))
+
+
+def for_press(picture, background, *, black_only: bool = False):
+    """A Pillow image flattened onto `background` (a CMYK colour) and converted to process inks: a CMYK
+    image through the press profile, or for black ink alone a greyscale one (DeviceGray). Nothing
+    of it stays transparent, so the PDF needs no soft mask."""
+    from PIL import Image
+
+    from .press import black_of, rgb_to_cmyk
+
+    rgba = _eight_bit(picture).convert("RGBA")
+    alpha = rgba.getchannel("A")
+    inks = [background.cyan, background.magenta, background.yellow, background.black]
+    if black_only:
+        lightness = round(255 * (1 - black_of(background).black))
+        grey = rgba.convert("RGB").convert("L", matrix=(0.2126, 0.7152, 0.0722, 0))  # as `black_of` judges
+        return Image.composite(grey, Image.new("L", rgba.size, lightness), alpha)
+    cmyk = rgb_to_cmyk(rgba.convert("RGB"))
+    return Image.composite(cmyk, Image.new("CMYK", rgba.size, tuple(round(255 * v) for v in inks)), alpha)

@@ -16,7 +16,17 @@ from .paper import MM
 
 QUIET = 4
 MIN_MODULE_MM = 0.5
-_CAPACITY = 1273  # bytes at version 40, error correction H
+CAPACITY = 1273  # bytes at version 40, error correction H
+
+
+def check_capacity(data: str, field: str = "url") -> None:
+    """Raise a FitError naming `field` when `data` is empty or more than any QR code at level H holds."""
+    if not data:
+        raise FitError(f"{field}: a QR code needs a non-empty URL")
+    size = len(data.encode("utf-8"))
+    if size > CAPACITY:
+        raise FitError(f"{field}: the URL is {size:,} bytes; a QR code at error correction H holds at most "
+                       f"{CAPACITY:,}; use a shorter URL")
 
 
 @lru_cache(maxsize=256)
@@ -24,11 +34,7 @@ def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     """The QR modules (without quiet zone) of `data`, error correction H (kept in the disk cache)."""
     from ..cache import cached
 
-    size = len(data.encode("utf-8"))
-    if not data:
-        raise FitError("a QR code needs a non-empty URL")
-    if size > _CAPACITY:
-        raise FitError(f"{data[:60]}...: {size} bytes; a QR code at error correction H holds at most {_CAPACITY}")
+    check_capacity(data)
     version, mask = cached("qr-plan", (data, "H", _qrcode_version()), lambda: _plan(data),
                            encode=list, decode=_checked_plan)
     try:
@@ -118,6 +124,7 @@ def _path_ops(data: str) -> str:
 def size_for(data: str, preferred: float, largest: float, field: str) -> float:
     """The printed size for a code: `preferred`, or larger so modules reach 0.5 mm, but never above
     `largest` (then the URL is too long for the space, and that is an error naming the field)."""
+    check_capacity(data, field)
     needed = min_size(data)
     if needed > largest:
         raise FitError(
@@ -130,6 +137,7 @@ def size_for(data: str, preferred: float, largest: float, field: str) -> float:
 
 def draw(canvas, data: str, x: float, y: float, size: float, *, field: str = "url", ink=None, paper=None) -> None:
     """Draw the code with its quiet zone as a `size`-point square whose lower left is (x, y)."""
+    check_capacity(data, field)
     mm = module_mm(data, size)
     if mm < MIN_MODULE_MM - 1e-9:
         raise FitError(

@@ -23,9 +23,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from ..errors import CampaignDataError, FitError, GlyphError
-from ..localise.copy import Phrase
+from ..localise.copy import Phrase, SourceCopy
 from . import fonts, scripts
-from .flowables import shared_paragraph
+from .flowables import WithParagraph, shared_paragraph
+from .links import LinkedLines, href_of, linked
 from .paper import MM
 
 NBSP = "\u00a0"
@@ -167,19 +168,35 @@ class Typesetter:
             out.append((text, font, is_bold))
         return self._paragraph(out, style, None)
 
-    def url(self, text: str, domain: str, style: ParagraphStyle, width: float, field_name: str) -> Flowable:
+    def url(self, text: str, domain: str, style: ParagraphStyle, width: float, field_name: str,
+            href: str | None = None) -> Flowable:
         """A URL with its domain in bold, broken only after / ? & = when it needs several lines; always
-        printed left to right."""
+        printed left to right, each line a link to `href` (default: where a browser goes from `text`)."""
         self.need(text, fonts.BOLD, field_name)
+        href = href or href_of(text)
         if is_plain(text, fonts.BOLD, self.faces):
-            return shared_paragraph(url_markup(text, domain, style.fontSize, width, field_name), style, None)
+            return shared_paragraph(url_markup(text, domain, style.fontSize, width, field_name, href), style, None)
         lines = url_lines(text, style.fontSize, width, self.faces, field_name)
         head, found, _ = text.partition(domain)
         weights = [style.fontName] * len(text)
         if found:
             weights[len(head):len(head) + len(domain)] = [fonts.BOLD] * len(domain)
         styled = scripts.Styled("\n".join(lines), tuple(_with_breaks(lines, [weight_of(w) for w in weights])))
-        return scripts.ScriptParagraph(styled, style, faces=self.faces, base="ltr")
+        return LinkedLines(scripts.ScriptParagraph(styled, style, faces=self.faces, base="ltr"), href)
+
+    def cited(self, phrase: Phrase | str, style: ParagraphStyle, source: SourceCopy | None) -> Flowable:
+        """`para` of a phrase followed by its source's reference number ("[2]"), which links to the
+        source's address where reportlab sets the paragraph itself."""
+        text, field_name = _text_and_field(phrase)
+        if source is None:
+            return self.para(phrase, style)
+        ref = f"[{source.number}]"
+        whole = tie_last_words(f"{text}{NBSP}{ref}")
+        if not is_plain(whole, style.fontName, self.faces):
+            return self.para(Phrase(whole, field_name), style, tie=False)
+        self.need(whole, style.fontName, field_name)
+        markup = escape(whole[:-len(ref)]) + linked(escape(ref), source.url.ascii)
+        return shared_paragraph(markup, style, None)
 
     def draw(self, canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "left") -> float:
         """`draw_text` with this document's faces."""
@@ -231,18 +248,18 @@ def _with_breaks(lines: list[str], weights: list[str]) -> list[str]:
     return out
 
 
-class EndBullet(Flowable):
+class EndBullet(WithParagraph):
     """A paragraph with its bullet (a demand number, a dot) drawn beside its first line: in the right
     margin for right-to-left text (`at_end`), in the left one otherwise. The paragraph's style gives the
     bullet's indent, face and colour; the paragraph itself carries no bullet."""
 
     def __init__(self, para: Flowable, bullet: str, style: ParagraphStyle, faces: scripts.Faces,
                  at_end: bool = True):
-        super().__init__()
-        self.para, self.bullet, self.bullet_style, self.faces, self.at_end = para, bullet, style, faces, at_end
+        super().__init__(para)
+        self.bullet, self.bullet_style, self.faces, self.at_end = bullet, style, faces, at_end
 
     def wrap(self, available_width, available_height):
-        self.width, self.height = self.para.wrap(available_width, available_height)
+        super().wrap(available_width, available_height)
         self.width = available_width
         return self.width, self.height
 
@@ -252,14 +269,8 @@ class EndBullet(Flowable):
             return []
         return [EndBullet(parts[0], self.bullet, self.bullet_style, self.faces, self.at_end), *parts[1:]]
 
-    def getSpaceBefore(self):
-        return self.para.getSpaceBefore()
-
-    def getSpaceAfter(self):
-        return self.para.getSpaceAfter()
-
     def draw(self):
-        self.para.drawOn(self.canv, 0, 0)
+        super().draw()
         st = self.bullet_style
         bl = self.para.blPara
         first = bl.lines[0] if bl.kind == 1 and bl.lines else bl
@@ -336,8 +347,10 @@ def url_lines(url_text: str, size: float, width: float, faces: scripts.Faces | N
     return lines
 
 
-def url_markup(url_text: str, domain: str, size: float, width: float, field_name: str = "url") -> str:
-    """A URL as Paragraph markup, domain in bold, with explicit breaks where it needs several lines."""
+def url_markup(url_text: str, domain: str, size: float, width: float, field_name: str = "url",
+               href: str | None = None) -> str:
+    """A URL as Paragraph markup, domain in bold, with explicit breaks where it needs several lines;
+    with `href`, each line is a link to it."""
     lines = url_lines(url_text, size, width, field_name=field_name)
     start = url_text.find(domain)
     end = start + len(domain) if start >= 0 else -1
@@ -346,8 +359,9 @@ def url_markup(url_text: str, domain: str, size: float, width: float, field_name
         # the domain in bold, even when the line break falls inside it
         a, b = max(start, at), min(end, at + len(line))
         if start >= 0 and a < b:
-            out.append(escape(url_text[at:a]) + bold(escape(url_text[a:b])) + escape(url_text[b:at + len(line)]))
+            markup = escape(url_text[at:a]) + bold(escape(url_text[a:b])) + escape(url_text[b:at + len(line)])
         else:
-            out.append(escape(line))
+            markup = escape(line)
+        out.append(linked(markup, href) if href else markup)
         at += len(line)
     return "<br/>".join(out)

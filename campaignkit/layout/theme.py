@@ -30,6 +30,15 @@ class Theme:
     accent: str | None = None  # "#RRGGBB"; None means the campaign's colour
     margin_mm: float | None = None  # None means the paper's usual margin
     grayscale: bool = False  # black on white with grey tints, for photocopiers
+    press: bool = False  # CMYK for a print shop: text in black ink only, the accent in process inks
+
+    @property
+    def inks(self) -> str:
+        """What the colours are printed with: "rgb" (screens and home printers), "cmyk" (a print
+        shop) or "k" (a print shop, black ink only)."""
+        if not self.press:
+            return "rgb"
+        return "k" if self.grayscale else "cmyk"
 
     def margin(self, paper: str) -> float:
         """The page margin in points for a paper name."""
@@ -50,14 +59,29 @@ class Palette:
 
 
 def palette(theme: Theme, campaign_colour: str) -> Palette:
-    """The colours of a theme for a campaign (the theme's accent wins over the campaign's)."""
+    """The colours of a theme for a campaign (the theme's accent wins over the campaign's), in process
+    inks when the theme is for a print shop."""
     if theme.grayscale:
         grey = colors.HexColor("#4D4D4D")
-        return Palette(colors.black, colors.white, colors.black, grey, colors.HexColor("#EBEBEB"), grey, True)
-    accent = colors.HexColor(theme.accent or campaign_colour)
-    tint = colors.Color(*(1 - (1 - c) * 0.12 for c in accent.rgb()))
-    return Palette(accent, colors.white, colors.HexColor("#161616"), colors.HexColor("#4A4A4A"), tint,
-                   colors.HexColor("#8A8A8A"))
+        pal = Palette(colors.black, colors.white, colors.black, grey, colors.HexColor("#EBEBEB"), grey, True)
+    else:
+        accent = colors.HexColor(theme.accent or campaign_colour)
+        tint = colors.Color(*(1 - (1 - c) * 0.12 for c in accent.rgb()))
+        pal = Palette(accent, colors.white, colors.HexColor("#161616"), colors.HexColor("#4A4A4A"), tint,
+                      colors.HexColor("#8A8A8A"))
+    return _in_process_inks(pal) if theme.press else pal
+
+
+def _in_process_inks(pal: Palette) -> Palette:
+    """A palette for a print shop: text in black ink alone, greys as tints of black, the accent converted
+    with the bundled press profile and its wash a 12 % screen of the same inks."""
+    from .press import cmyk_of
+
+    accent = cmyk_of(pal.accent)
+    tint = cmyk_of(pal.tint) if pal.grayscale else colors.CMYKColor(
+        *(round(v * 0.12, 4) for v in (accent.cyan, accent.magenta, accent.yellow, accent.black)))
+    return Palette(accent, cmyk_of(pal.on_accent), colors.CMYKColor(0, 0, 0, 1), cmyk_of(pal.muted), tint,
+                   cmyk_of(pal.rule), pal.grayscale)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "item": (("text",), ("short", "quote")),
 }
 EVENT_STATUSES = ("upcoming", "past")
+SCHEMA_KEY = "$schema"  # a JSON file's pointer to its schema, for editors; the loader only checks it is text
 
 
 class CampaignReader(Reader):
@@ -62,6 +63,11 @@ class CampaignReader(Reader):
         return self.table(value, path, required, optional)
 
     def campaign(self, raw: dict) -> Campaign:
+        if isinstance(raw, dict) and SCHEMA_KEY in raw:
+            if not isinstance(raw[SCHEMA_KEY], str):
+                got = short_repr(raw[SCHEMA_KEY])
+                raise self.fail(SCHEMA_KEY, f"expected the schema's address or path as text, got {got}")
+            raw = {key: value for key, value in raw.items() if key != SCHEMA_KEY}
         raw = self.section(raw, "", "campaign")
         self.language = self.language_tag(raw["language"], "language") if "language" in raw else "en"
         colour = raw.get("colour", "#B0151F")

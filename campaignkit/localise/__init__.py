@@ -61,15 +61,30 @@ def direction_of(language: str) -> str:
     return "ltr"
 
 
+LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z: dates in PDFs, XMP and calendars have four-digit years
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as whole seconds since 1970 UTC, or None when unset; a malformed value is an
+    error (the reproducible-builds rule), not a traceback or a silently different date."""
+    import os
+
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or int(value) > LATEST_EPOCH:
+        raise CampaignkitError(f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 UTC "
+                               f"(0 to {LATEST_EPOCH}), got {value!r}")
+    return int(value)
+
+
 def today_for_print(today: dt.date | None = None) -> dt.date:
     """The day of printing: given, else from SOURCE_DATE_EPOCH (reproducible builds), else today."""
     if today is not None:
         return today
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     return dt.date.today()
 
 

@@ -19,7 +19,7 @@ from ..layout.furniture import QR_PREFERRED, QREntry, domain_note, footer_line, 
 from ..layout.paper import MM, Sheet, paper_size
 from ..layout.text import Typesetter
 from ..layout.theme import Palette, Styles, Theme, TypeScale, palette
-from ..localise.copy import Copy, Phrase, SourceCopy
+from ..localise.copy import Copy, Phrase
 from ..options import Paper
 
 SCALE = TypeScale(10, 28)
@@ -70,19 +70,11 @@ def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Them
     ts.need(footer_text(0), fonts.BODY, "title")
     frame = Frame(margin, 16 * MM, frame_width, height - margin - 16 * MM, 0, 0, 0, 0, id="body")
     info = Info(f"{title}: {copy.label('fact_sheet').text}", "Fact sheet", copy.campaign_id, copy.language,
-                "factsheet")
+                "factsheet", inks=theme.inks)
     doc = pdf_document(io.BytesIO(), info, (width, height), [PageTemplate("page", [frame], onPageEnd=footer)])
     data = build(doc, story, ts)
     return Rendered(data, f"{copy.campaign_id}-factsheet-{copy.language}-{str(paper).lower()}.pdf", "factsheet",
                     page_count(data), (width, height))
-
-
-def _ref(source: SourceCopy | None) -> str:
-    return f"\u00a0[{source.number}]" if source else ""
-
-
-def _with_ref(phrase: Phrase, source: SourceCopy | None) -> Phrase:
-    return Phrase(phrase.text + _ref(source), phrase.field)
 
 
 def _date_column(ts: Typesetter, styles: Styles, copy: Copy) -> float:
@@ -102,7 +94,7 @@ def _timeline(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wi
             left.append(ts.para(entry.places, styles("caption"), tie=False))
         if entry.inferred:
             left.append(ts.para(f"({copy.label('inferred').text})", styles("caption")))
-        rows.append([left, ts.para(_with_ref(entry.text, entry.source), styles("cell"))])
+        rows.append([left, ts.cited(entry.text, styles("cell"), entry.source)])
     date_width = _date_column(ts, styles, copy)
     dates = table(rows, [date_width, frame_width - date_width], [
         *table_commands(fonts.BODY, "TOP", 5), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -115,7 +107,7 @@ def _facts(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width
     cards = []
     for fact in copy.facts:
         card = [ts.para(fact.figure, styles("figure"))] if fact.figure else []
-        card.append(ts.para(_with_ref(fact.text, fact.source), styles("cell")))
+        card.append(ts.cited(fact.text, styles("cell"), fact.source))
         cards.append(card)
     rows = [cards[n:n + 2] + [""] * (2 - len(cards[n:n + 2])) for n in range(0, len(cards), 2)]
     figures = table(rows, [frame_width / 2] * 2, [
@@ -133,7 +125,7 @@ def _demands(ts: Typesetter, styles: Styles, copy: Copy) -> list:
     block = [ts.para(copy.label("demands_in_brief"), styles("section"))]
     for st in copy.statements:
         if st.demands:
-            block.append(ts.para(_with_ref(st.by, st.source), by))
+            block.append(ts.cited(st.by, by, st.source))
             block += [ts.para(brief, bullet, bullet="•") for brief in st.briefs]
     return [KeepTogether(block[:3]), *block[3:]]
 

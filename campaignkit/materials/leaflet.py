@@ -290,7 +290,7 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
         draw_crop_marks(canv, sheet)
 
     info = Info(copy.title.text, f"Leaflet: {copy.title.text}", copy.campaign_id, copy.language,
-                "leaflet-two-up" if two_up else "leaflet", short_edge_duplex=two_up)
+                "leaflet-two-up" if two_up else "leaflet", short_edge_duplex=two_up, inks=theme.inks)
     doc = pdf_document(io.BytesIO(), info, sheet.media, [PageTemplate("page", [frame], onPageEnd=decorate)],
                        sheet.boxes())
     doc.frame_width, doc.frame_height = frame_width, sheet.height - 2 * margin

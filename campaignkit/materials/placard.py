@@ -156,7 +156,8 @@ def render_placard(copy: Copy, *, size: Paper = Paper.A3, landscape: bool | None
     pages = placard_pages(copy, size=size, landscape=landscape, theme=theme)
     w, h = pages[0].width, pages[0].height
     info = Info(f"{copy.title.text}: placards", f"Placards ({size}{', tiled on ' + str(tile) if tile else ''})",
-                copy.campaign_id, copy.language, "placard-tiled" if tile else "placard", print_scaling_none=True)
+                copy.campaign_id, copy.language, "placard-tiled" if tile else "placard", print_scaling_none=True,
+                inks=theme.inks)
     buffer = io.BytesIO()
     canvas = pdf_canvas(buffer, info, (w, h))
     repeated = [p for p in pages for _ in range(2 if double_sided else 1)]

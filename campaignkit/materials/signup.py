@@ -61,7 +61,7 @@ def render_signup(copy: Copy, *, paper: Paper = Paper.A4, sheets: int = 1, theme
         raise CampaignkitError(f"{copy.campaign_id}: a sign-up sheet needs at least one statement with demands")
     sheet = _SheetParts.make(copy, paper, sheets, theme)
     info = Info(f"{copy.title.text}: {copy.label('sign_petition').text}", "Sign-up sheet", copy.campaign_id,
-                copy.language, "signup")
+                copy.language, "signup", inks=theme.inks)
     buffer = io.BytesIO()
     canvas = pdf_canvas(buffer, info, (sheet.width, sheet.height))
     for n in range(1, sheets + 1):

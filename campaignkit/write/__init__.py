@@ -1,13 +1,15 @@
 """Finished bytes (or `Rendered` results) and a target in, files on disk out: the one module that
 writes files.
 
-- A path is written atomically (a temporary file beside it, then a rename), with the mode the
-  umask gives, so a failure never leaves half a file.
-- An existing file is replaced only if campaignkit made it (its PDF Keywords or PNG chunk say so),
-  or with `force`.
+- A path is written atomically (a temporary file beside it, then a rename), so a failure never
+  leaves half a file. A new file gets the mode the umask gives; a file replaced keeps its
+  permission bits (a campaign file made private stays private).
+- An existing file is replaced only if campaignkit made it (its mark says so, or, for formats with
+  no place for a mark, campaignkit's note of writing it, see `write.ours`), or with `force`.
 - "-" writes to standard output; a stream is written to; FIFOs and devices are refused at once.
 - With no target the bytes are returned.
-- Several files into one folder (cards, previews) are checked first and then written together.
+- Several files into one folder (cards, previews) are checked first and then written together;
+  their contents may be made one at a time as they are written (page images), all or none.
 Folders that campaignkit owns as a whole (pack, batch) go through `write.folders.replace_folder`.
 """
 
@@ -20,19 +22,22 @@ import secrets
 import stat
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, Union, cast
 
 from ..errors import OutputError
-from ..marks import CREATOR, MATERIAL_MARK, PNG_MARK
+from .ours import made_by_campaignkit, not_ours_because, remember_written
 
 Target = Union[str, "os.PathLike[str]", BinaryIO, None]
 STDOUT = "-"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def write(data: bytes, target: Target, *, force: bool = False) -> bytes | None:
-    """Write `data` to a path, "-" (standard output) or a binary stream; with no target, return it."""
+def write(data: bytes, target: Target, *, force: bool = False, note: bool = False) -> bytes | None:
+    """Write `data` to a path, "-" (standard output) or a binary stream; with no target, return it.
+    With `note` (for an output in a format with no place for a mark), a file written is noted, so a
+    rerun may replace it while it is unchanged."""
     if target is None:
         return data
     if isinstance(target, str) and target == STDOUT:
@@ -48,6 +53,8 @@ def write(data: bytes, target: Target, *, force: bool = False) -> bytes | None:
     path = Path(target)
     check_replaceable(path, force)
     write_atomic(path, data)
+    if note:
+        remember_written(path, data)
     return None
 
 
@@ -87,7 +94,7 @@ def check_replaceable(path: Path, force: bool) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(f"{path}: is {_special(info.st_mode)}, not a file; use -o - to write to standard output")
     if not force and not made_by_campaignkit(path):
-        raise OutputError(f"{path}: exists and was not made by campaignkit; use --force to replace it")
+        raise OutputError(f"{path}: exists and {not_ours_because(path)}; use --force to replace it")
 
 
 def _special(mode: int) -> str:
@@ -99,8 +106,9 @@ def _special(mode: int) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a short temporary name in the same folder and rename over `path`."""
-    temporary = write_temporary(path.parent if str(path.parent) else Path("."), data, path)
+    """Write via a short temporary name in the same folder and rename over `path` (keeping the
+    permission bits of the file replaced)."""
+    temporary = write_temporary(path.parent if str(path.parent) else Path("."), data, path, mode=_mode_of(path))
     try:
         os.replace(temporary, path)
     except OSError as exc:
@@ -108,21 +116,34 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
-def write_temporary(folder: Path, data: bytes, meant_for: Path, mode: int = 0o666) -> Path:
+def write_temporary(folder: Path, data: bytes, meant_for: Path, mode: int | None = None) -> Path:
     """`data` in a new hidden file in `folder` (short name: the final one may be at the length limit),
-    created with the mode the umask gives."""
+    created with the mode the umask gives, or with exactly `mode` when one is given."""
     temporary = folder / f".ck-{secrets.token_hex(6)}.tmp"
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW,
+                             0o666 if mode is None else mode & 0o600)
     except OSError as exc:
         raise OutputError(f"{meant_for}: cannot write in {folder} ({exc.strerror or exc})") from None
     try:
+        if mode is not None:
+            with contextlib.suppress(OSError):  # file systems without modes (FAT) keep what they give
+                os.fchmod(descriptor, mode)  # exactly, whatever the umask
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
     except OSError as exc:
         _discard(temporary)
         raise OutputError(f"{meant_for}: cannot write ({exc.strerror or exc})") from None
     return temporary
+
+
+def _mode_of(path: Path) -> int | None:
+    """The permission bits of the regular file at `path` (never set-id or sticky bits), or None."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return stat.S_IMODE(info.st_mode) & 0o777 if stat.S_ISREG(info.st_mode) else None
 
 
 def write_private(path: Path, data: bytes, *, replace: bool) -> None:
@@ -152,18 +173,25 @@ def write_files(folder: Path, files: list[tuple[str, bytes]], *, force: bool = F
     """Write several files into `folder`, all or none: every name is checked, then every file is written
     under a temporary name, and only then are they renamed into place; should a rename fail, the files
     already replaced are put back, so a refusal or a full disk leaves none of them half-made."""
+    return write_files_from(folder, [name for name, _ in files], (data for _, data in files), force=force)
+
+
+def write_files_from(folder: Path, names: list[str], contents: Iterable[bytes], *, force: bool = False) -> list[Path]:
+    """`write_files` with the contents made one at a time as they are written (each is on disk under
+    a temporary name before the next is made), so only one is ever held in memory; an error while
+    making them leaves none of the files written."""
     try:
         folder.mkdir(mode=0o777, parents=True, exist_ok=True)  # the umask applies
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the folder ({exc.strerror or exc})") from None
-    paths = [folder / name for name, _ in files]
+    paths = [folder / name for name in names]
     for path in paths:
         check_replaceable(path, force)
     staged: list[Path] = []
     saved: list[tuple[Path, Path | None, bool]] = []  # (path, its earlier file under a second name, existed)
     try:
-        for path, (_, data) in zip(paths, files):
-            staged.append(write_temporary(folder, data, path))
+        for path, data in zip(paths, contents, strict=True):
+            staged.append(write_temporary(folder, data, path, mode=_mode_of(path)))
         for temporary, path in zip(staged, paths):
             saved.append((path, *_keep_aside(path)))
             os.replace(temporary, path)
@@ -234,23 +262,3 @@ def store_in_cache(folder: Path, name: str, data: bytes, *, keep_under: int, kee
         _discard(Path(entry_path))
         total -= size
         count -= 1
-
-
-def made_by_campaignkit(path: Path) -> bool:
-    """Whether a regular file carries campaignkit's mark (PDF Creator/Keywords, PNG chunk)."""
-    try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return False
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-            handle.seek(0, os.SEEK_END)
-            handle.seek(max(0, handle.tell() - 8192))
-            tail = handle.read()
-    except OSError:
-        return False
-    if head.startswith(b"%PDF"):
-        marks = (f"/Creator ({CREATOR})".encode(), f"({MATERIAL_MARK}".encode())
-        return any(mark in head or mark in tail for mark in marks)
-    if head.startswith(b"\x89PNG"):
-        return PNG_MARK in head
-    return False

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from . import made_by_campaignkit, write_atomic
+from .ours import opened_regular
 
 MANIFEST = "manifest.json"
 GENERATOR = "campaignkit"
@@ -168,8 +169,10 @@ def _unchanged(path: Path, sha256: str, size: int) -> bool:
         if not stat.S_ISREG(info.st_mode) or (size >= 0 and info.st_size != size):
             return False
         digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
+        with opened_regular(path) as found:  # a pipe swapped in since the lstat is neither read nor waited on
+            if found is None:
+                return False
+            for block in iter(lambda: found[0].read(1 << 20), b""):
                 digest.update(block)
     except OSError:
         return False
@@ -197,7 +200,10 @@ def read_manifest(folder: Path) -> dict | None:
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > 64 * 1024 * 1024:
             return None
-        data = json.loads(path.read_bytes())
+        with opened_regular(path) as found:
+            if found is None:
+                return None
+            data = json.loads(found[0].read(64 * 1024 * 1024 + 1))
     except (OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) and data.get("generator") == GENERATOR else None
