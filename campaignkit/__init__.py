@@ -5,7 +5,7 @@ The stages run one way: campaign file -> `load` -> `Campaign` (frozen data) -> `
 
     load(ref) -> Campaign              a built-in id ("kazakhstan-2022"), a .toml/.json path, or "-"
     make_leaflet(campaign, target=None, **options) -> Rendered
-    make_placard / make_factsheet / make_signup -> Rendered;  make_social -> tuple[Rendered, ...]
+    make_placard / make_factsheet / make_signup / make_signatories -> Rendered;  make_social -> tuple[Rendered, ...]
     make_pack(campaign, folder) -> Pack;  make_batch(campaign, events, folder) -> BatchResult
     verify_pdf(pdf) -> Report;  preview_pdf(pdf, folder) -> [Path];  print_files(pdf_or_pack) -> [PrintJob]
 
@@ -38,6 +38,7 @@ from .model import (
     Item,
     Name,
     Petition,
+    Signatory,
     Slogan,
     Source,
     Speaker,
@@ -49,7 +50,17 @@ from .model import (
 from .options import Paper
 
 if TYPE_CHECKING:
-    from .api import make_factsheet, make_leaflet, make_placard, make_signup, make_social, plan_placards
+    from .api import (
+        make_factsheet,
+        make_leaflet,
+        make_placard,
+        make_signup,
+        make_social,
+        plan_placards,
+    )
+    from .api import (
+        make_signatories as make_signatories,  # public once the README documents it
+    )
     from .batch import BatchResult, LocalEvent, make_batch
     from .layout.document import Rendered
     from .layout.theme import Theme
@@ -68,6 +79,7 @@ _LAZY: dict[str, str] = {
     "make_factsheet": "api",
     "make_signup": "api",
     "make_social": "api",
+    "make_signatories": "api",
     "make_pack": "pack",
     "Pack": "pack",
     "make_batch": "batch",
@@ -113,6 +125,7 @@ __all__ = [
     "PrintJob",
     "Rendered",
     "Report",
+    "Signatory",
     "Slogan",
     "Source",
     "Speaker",

@@ -2,7 +2,8 @@
 `manifest.json` listing every file with its material, SHA-256, size and pages.
 
 The pack holds the leaflet (single and two-up), a placard per slogan, one large placard tiled on
-home-printer sheets, the fact sheet, numbered sign-up sheets and social cards. The folder is
+home-printer sheets, the fact sheet, numbered sign-up sheets, social cards, and the signatory annex
+when a leaflet has no room for every signatory. The folder is
 written by `write.folders.replace_folder`: all of it or nothing, and nothing of the user's lost.
 """
 
@@ -44,7 +45,7 @@ class Pack:
 def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, today: dt.date | None,
            grayscale: bool) -> list[tuple[str, Callable[[], tuple[Rendered, ...]]]]:
     """(what, make) for every material, in the order they are listed; make returns Rendered results."""
-    from .api import make_factsheet, make_leaflet, make_placard, make_signup, make_social
+    from .api import make_factsheet, make_leaflet, make_placard, make_signatories, make_signup, make_social
 
     sheet = home_sheet(paper)
     steps: list[tuple[str, Callable[[], tuple[Rendered, ...]]]] = []
@@ -72,9 +73,24 @@ def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, toda
     if campaign.statements:
         steps.append(("sign-up sheets", lambda: (make_signup(campaign, paper=sheet, lang=lang, sheets=sheets,
                                                              today=today, grayscale=grayscale),)))
+    if _long_lists(campaign, lang, paper, sheet):
+        steps.append(("signatory annex", lambda: (make_signatories(campaign, paper=sheet, lang=lang,
+                                                                   grayscale=grayscale),)))
     if campaign.slogans:
         steps.append(("social cards", lambda: make_social(campaign, lang=lang)))
     return steps
+
+
+def _long_lists(campaign: Campaign, lang: str | None, paper: Paper, sheet: Paper) -> bool:
+    """Whether the leaflet or the two-up leaflet may leave out signatories, which the annex then lists."""
+    if not any(st.signatories for st in campaign.statements):
+        return False
+    from .localise import localise
+    from .materials.leaflet_fit import two_up_sheet
+    from .materials.signatories import leaflet_cuts
+
+    copy = localise(campaign, lang)
+    return leaflet_cuts(copy, paper) or leaflet_cuts(copy, two_up_sheet(sheet)[1])
 
 
 def pack_steps(campaign: Campaign, *, lang: str | None = None, paper: Paper | str = Paper.A4, sheets: int = 5) -> int:

@@ -68,7 +68,8 @@ def preview(pdf, out, dpi, force) -> None:
 @force_option
 @today_option
 def pack(campaign, out, lang, paper, sheets, grayscale, force, today) -> None:
-    """Make everything for a picket: leaflets, placards, fact sheet, sign-up sheets, cards."""
+    """Make everything for a picket: leaflets, placards, fact sheet, sign-up sheets, cards (and the signatory
+    annex when a leaflet cannot list every signatory)."""
     from ..pack import check_pack_folder, make_pack, pack_steps
 
     loaded = load_campaign(campaign)

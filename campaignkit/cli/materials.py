@@ -1,4 +1,4 @@
-"""The material commands: leaflet, placard, factsheet, signup and social, one API call each."""
+"""The material commands: leaflet, placard, factsheet, signup, signatories and social, one API call each."""
 
 from __future__ import annotations
 
@@ -120,6 +120,25 @@ def signup(campaign, out, force, paper, sheets, lang, grayscale, today) -> None:
     if out is None:
         write_default(rendered, force)
     report(rendered, out, f"{paper} landscape")
+
+
+@main.command()
+@campaign_argument
+@output_option
+@click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
+@lang_option
+@click.option("--statement", metavar="ID", help="Only this statement's signatories (default: all).")
+@grayscale_option
+@force_option
+def signatories(campaign, out, force, paper, lang, statement, grayscale) -> None:
+    """Make the signatory annex: every signatory, in columns, as the campaign orders them."""
+    from ..api import make_signatories
+
+    rendered = make_signatories(load_campaign(campaign), out or None, paper=paper, lang=lang, statement=statement,
+                                grayscale=grayscale, force=force)
+    if out is None:
+        write_default(rendered, force)
+    report(rendered, out, paper)
 
 
 @main.command()
