@@ -261,7 +261,7 @@ def test_cli_signatories_writes_the_annex(tmp_path, big):
 def test_the_pack_holds_the_annex_when_a_leaflet_cannot_list_everyone(tmp_path, big):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CampaignWarning)
-        packed = make_pack(big, tmp_path / "pack")
+        packed = make_pack(big, tmp_path / "pack", jobs=2)
     materials = [f.material for f in packed.files]
     assert "signatories" in materials
     short = load(write(tmp_path, people(3)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -64,10 +65,11 @@ def preview(pdf, out, dpi, force) -> None:
 @lang_option
 @click.option("--paper", type=PaperChoice(LEAFLET_PAPERS), default="A4", show_default=True, help="Leaflet paper size.")
 @click.option("--sheets", type=click.IntRange(1, 500), default=5, show_default=True, help="Sign-up sheets to number.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Processes to use (default: the number of cores).")
 @grayscale_option
 @force_option
 @today_option
-def pack(campaign, out, lang, paper, sheets, grayscale, force, today) -> None:
+def pack(campaign, out, lang, paper, sheets, jobs, grayscale, force, today) -> None:
     """Make everything for a picket: leaflets, placards, fact sheet, sign-up sheets, cards (and the signatory
     annex when a leaflet cannot list every signatory)."""
     from ..pack import check_pack_folder, make_pack, pack_steps
@@ -78,7 +80,7 @@ def pack(campaign, out, lang, paper, sheets, grayscale, force, today) -> None:
     with click.progressbar(length=pack_steps(loaded, lang=lang, paper=paper, sheets=sheets),
                            label="Making materials", file=sys.stderr) as bar:
         result = make_pack(loaded, folder, lang=lang, paper=paper, sheets=sheets, grayscale=grayscale, force=force,
-                           today=day(today), progress=lambda _what: bar.update(1))
+                           today=day(today), jobs=jobs or os.cpu_count() or 1, progress=lambda _what: bar.update(1))
     width = max(len(f.name) for f in result.files)
     click.echo(f"{'file':{width}}  {'material':16} {'pages':>5} {'size':>8}")
     for f in result.files:
