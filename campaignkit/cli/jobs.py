@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -74,6 +75,8 @@ def pack(campaign, out, lang, paper, sheets, jobs, grayscale, force, today) -> N
     annex when a leaflet cannot list every signatory)."""
     from ..pack import check_pack_folder, make_pack, pack_steps
 
+    gc.enable()  # the command line starts with it off; a pack makes many materials
+
     loaded = load_campaign(campaign)
     folder = Path(out) if out else Path(f"{loaded.id}{'-' + lang if lang else ''}-pack")
     check_pack_folder(folder, force)
@@ -104,6 +107,8 @@ def pack(campaign, out, lang, paper, sheets, jobs, grayscale, force, today) -> N
 def batch(campaign, events_csv, out, materials, lang, jobs, keep_going, force, today) -> None:
     """Make materials for many local events from a CSV, one folder per event."""
     from ..batch import make_batch, read_events
+
+    gc.enable()  # the command line starts with it off; a batch makes many materials
 
     loaded = load_campaign(campaign)
     chosen = tuple(m.strip() for m in materials.split(",") if m.strip())
