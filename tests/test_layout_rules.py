@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import os
 
-import layout_rules as rules
 import pytest
+
+import layout_rules as rules
 from layout_rules import Case
 
 SLOW = os.environ.get("CAMPAIGNKIT_SLOW") == "1"

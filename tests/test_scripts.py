@@ -7,12 +7,9 @@ text into font codes), the embedded subsets, the text poppler extracts, and wher
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 import unicodedata
 import warnings
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,11 +18,12 @@ pytest.importorskip("uharfbuzz")
 
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.pdfgen import canvas as rl_canvas  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
 from campaignkit.layout import scripts  # noqa: E402
+
+from printed_text import missing_tool, poppler_text, recorded_glyphs  # noqa: E402
 
 SAMPLES = {
     "arabic": "التضامن مع عمال الموانئ في السودان 40% https://example.org",
@@ -48,10 +46,9 @@ RTL = {"arabic", "persian", "urdu", "hebrew"}
 # - in Arabic text "40%" is printed "%40" (Unicode bidi puts the % left of the number), and poppler reads it so;
 # - a comma ending a right-to-left word before a number is printed in its place, but poppler attaches it
 #   to the word after the number.
-NOT_EXTRACTED = {
-    "arabic": {"40%"}, "persian": {"بندر،"}, "hebrew": {"הנמל,"},
-    "hindi": {"हिंदी"}, "bengali": {"শ্রমিক"}, "tamil": {"தொழிலாளர்", "ஒற்றுமை"},
-}
+# What poppler reads back differently from right-to-left lines (Indic vowel signs drawn before their
+# consonant come back right, through each left-to-right line's ActualText).
+NOT_EXTRACTED = {"arabic": {"40%"}, "persian": {"بندر،"}, "hebrew": {"הנמל,"}}
 WIDTH = 228  # the paragraph width: a 240 pt frame less its 6 pt padding on each side
 LEFT = 26
 FACES = scripts.default_faces()
@@ -60,26 +57,8 @@ FACES = scripts.default_faces()
 def cjk_face_or_skip(script: str):
     face = FACES.face(script)
     if face is None:
-        pytest.skip(f"no TrueType CJK face installed for {script}: {scripts.INSTALL_HINT[script]}")
+        missing_tool(f"no TrueType CJK face installed for {script}: {scripts.INSTALL_HINT[script]}")
     return face
-
-
-@contextmanager
-def recorded_glyphs():
-    """Every (font name, glyph id) reportlab writes while the block runs."""
-    drawn: list[tuple[str, int]] = []
-    original = TTFont.splitString
-
-    def split(self, text, doc, encoding="utf-8"):
-        to_glyph = self.face.charToGlyph
-        drawn.extend((self.fontName, to_glyph.get(0x20 if ord(ch) == 0xA0 else ord(ch), 0)) for ch in text)
-        return original(self, text, doc, encoding)
-
-    TTFont.splitString = split
-    try:
-        yield drawn
-    finally:
-        TTFont.splitString = original
 
 
 def paragraph_pdf(text: str, weight: str = "regular") -> tuple[bytes, object]:
@@ -129,14 +108,6 @@ def fonts_of(data: bytes) -> list[dict]:
 
     page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
     return [font.get_object() for font in page["/Resources"]["/Font"].values()]
-
-
-def poppler_text(data: bytes) -> str:
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (apt poppler-utils) is not installed")
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True).stdout
-    text = unicodedata.normalize("NFKC", out.decode())
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def char_boxes(data: bytes) -> list[tuple[str, tuple[float, float, float, float]]]:

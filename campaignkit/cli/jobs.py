@@ -15,6 +15,7 @@ from .options import (
     PaperChoice,
     campaign_argument,
     day,
+    font_option,
     force_option,
     grayscale_option,
     lang_option,
@@ -64,6 +65,7 @@ def preview(pdf, out, dpi, force) -> None:
 @campaign_argument
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Folder for the pack.")
 @lang_option
+@font_option
 @click.option("--paper", type=PaperChoice(LEAFLET_PAPERS), default="A4", show_default=True, help="Leaflet paper size.")
 @click.option("--sheets", type=click.IntRange(1, 500), default=5, show_default=True, help="Sign-up sheets to number.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Processes to use (default: the number of cores).")
@@ -100,6 +102,7 @@ def pack(campaign, out, lang, paper, sheets, jobs, grayscale, force, today) -> N
 @click.option("--materials", default="leaflet", show_default=True, metavar="LIST",
               help="Comma-separated: leaflet, placard, signup.")
 @lang_option
+@font_option
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Processes to use (default: the number of cores).")
 @click.option("--keep-going", is_flag=True, help="Make the good rows and list the bad ones at the end.")
 @force_option

@@ -13,6 +13,7 @@ from .options import (
     PaperChoice,
     campaign_argument,
     day,
+    font_option,
     force_option,
     grayscale_option,
     lang_option,
@@ -29,6 +30,7 @@ from .options import (
 @output_option
 @click.option("--paper", type=PaperChoice(LEAFLET_PAPERS), default="A4", show_default=True, help="Paper size.")
 @lang_option
+@font_option
 @click.option("--statement", metavar="ID", help="Only this statement's demands (default: all).")
 @click.option("--event", metavar="ID", help="The event to show (default: the next one to come).")
 @click.option("--two-up", is_flag=True, help="Two leaflets on one A4 (or Letter) sheet, with a cut line.")
@@ -62,6 +64,7 @@ def leaflet(campaign, out, force, paper, lang, statement, event, two_up, graysca
 @click.option("--overlap", type=Millimetres(), default=10.0, show_default=True, help="Glue overlap between tiles.")
 @click.option("--slogan", "slogans", multiple=True, metavar="TEXT", help="Slogan to print (repeatable).")
 @lang_option
+@font_option
 @click.option("--double-sided", is_flag=True, help="Each slogan twice, to read from both sides of a stick.")
 @grayscale_option
 @force_option
@@ -88,6 +91,7 @@ def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang,
 @output_option
 @click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
 @lang_option
+@font_option
 @grayscale_option
 @force_option
 @today_option
@@ -108,6 +112,7 @@ def factsheet(campaign, out, force, paper, lang, grayscale, today) -> None:
 @click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
 @click.option("--sheets", type=click.IntRange(1, 500), default=1, show_default=True, help="Number of numbered sheets.")
 @lang_option
+@font_option
 @grayscale_option
 @force_option
 @today_option
@@ -145,6 +150,7 @@ def signatories(campaign, out, force, paper, lang, statement, grayscale) -> None
 @campaign_argument
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Folder for the PNG cards.")
 @lang_option
+@font_option
 @force_option
 def social(campaign, out, lang, force) -> None:
     """Make social media cards (square and story PNGs) for every slogan."""

@@ -58,14 +58,34 @@ output_option = click.option("-o", "--output", "out", type=click.Path(dir_okay=F
                              help="PDF file to write, or - for standard output.")
 
 
+def _remember_fonts(ctx, param, value):
+    ctx.meta["campaignkit.fonts"] = tuple(value or ())
+
+
+font_option = click.option(
+    "--font", "fonts", multiple=True, type=click.Path(exists=True, dir_okay=False), expose_value=False,
+    callback=_remember_fonts, metavar="FILE",
+    help="A TrueType font for text the bundled fonts lack (Chinese, Japanese, Korean, or another script); "
+         "repeatable, added to the campaign's `fonts`.")
+
+
 def day(value):
     return value.date() if value is not None else None
 
 
 def load_campaign(ref: str):
+    """The campaign, with any --font files added to its own fonts."""
+    from dataclasses import replace
+    from pathlib import Path
+
     from ..loader import load
 
-    return load(ref)
+    campaign = load(ref)
+    ctx = click.get_current_context(silent=True)
+    extra = ctx.meta.get("campaignkit.fonts", ()) if ctx else ()
+    if extra:
+        campaign = replace(campaign, fonts=campaign.fonts + tuple(str(Path(f).resolve()) for f in extra))
+    return campaign
 
 
 def report(rendered, out: str | None, what: str) -> None:

@@ -88,8 +88,8 @@ def _card(text: str, field: str, title: str, footer: tuple[str, ...], fmt: CardF
     # Right-to-left cards mirror: the title, its rule and the footer stand at the right margin.
     rtl = direction == "rtl"
     x, side = (w - fmt.margin, "r") if rtl else (fmt.margin, "l")
-    draw_text(draw, (x, fmt.top), title, fonts.BOLD, title_px, 255, side + "a", faces)
-    rule_y = fmt.top + title_px * 1.45
+    title_ink = draw_text(draw, (x, fmt.top), title, fonts.BOLD, title_px, 255, side + "a", faces)
+    rule_y = max(fmt.top + title_px * 1.45, title_ink[3] + 10)
     draw.rectangle([x - 120 if rtl else x, rule_y, x if rtl else x + 120, rule_y + 8], fill=255)
     for n, line in enumerate(reversed(footer)):  # from the bottom up: the domains, then the hashtag
         draw_text(draw, (x, fmt.bottom - n * footer_px * 1.3), line, fonts.BODY, footer_px, 255, side + "d", faces)

@@ -19,8 +19,8 @@ from ..fonts import font_dir as bundled_dir
 from .base import CJK_SCRIPTS, COMPLEX, INSTALL_HINT, LATIN, WEIGHTS, Face, Run, script_of
 from .bidi import bidi_levels, direction, reorder, visual_text
 from .drawing import draw_line, draw_pillow_line, line_extents, line_width, pillow_width
-from .faces import Faces
-from .paragraph import ScriptParagraph, Styled, break_lines, break_styled, default_faces, needs_scripts
+from .faces import Faces, default_faces
+from .paragraph import ScriptParagraph, Styled, break_lines, break_styled, needs_scripts
 from .shaping import harfbuzz_glyphs, shaped_width
 from .system import embeddable, find_system_face, missing_face_message
 

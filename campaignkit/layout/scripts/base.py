@@ -84,6 +84,7 @@ class Face:
     index: int
     script: str
     weight: str
+    embolden: float = 0.0  # a stroke this many em wide, for a heavier weight the font does not have
 
     @property
     def shapable(self) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from .base import Run
 from .bidi import direction, whole_run_text
-from .faces import Faces
-from .paragraph import default_faces
+from .faces import Faces, default_faces
 from .shaping import ink_extents, run_width
 
 # reportlab canvas (placards)
@@ -35,33 +35,50 @@ def draw_line(canvas, x: float, y: float, text: str, size: float, weight: str = 
     ActualText, so text extraction gives back what was typed even where the ToUnicode map cannot (vowel
     signs drawn before their consonant, as in हि); right-to-left lines rely on the ToUnicode map.
     """
-    from reportlab.pdfbase.ttfonts import shapeStr
-
     faces = faces or default_faces()
     base = direction(text)
     runs = faces.visual_runs(text, weight, base)
-    widths = [run_width(r, size) for r in runs]
-    total = sum(widths)
+    total = sum(run_width(r, size) for r in runs)
     if anchor == "middle":
         left = x - total / 2
     elif (anchor == "end") != (base == "rtl"):
         left = x - total
     else:
         left = x
-    # poppler reverses ActualText of right-to-left lines as if it were visual: only left-to-right lines get it.
+    return draw_runs(canvas, left, y, runs, size, text)
+
+
+def draw_runs(canvas, left: float, y: float, runs: list[Run], size: float, text: str) -> float:
+    """Draw visually ordered runs from `left` at baseline y, each shaped in its own face; returns the width.
+
+    A left-to-right line is marked with its logical `text` as ActualText, so text extraction gives back
+    what was typed even where the ToUnicode map cannot (vowel signs drawn before their consonant, as in
+    हि). poppler reverses the ActualText of right-to-left lines as if it were visual, so those rely on the
+    ToUnicode map alone."""
+    from reportlab.pdfbase.ttfonts import shapeStr
+
     actual = all(not r.rtl for r in runs)
     if actual:
         canvas.addLiteral(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
-    for run, width in zip(runs, widths):
+    start = left
+    for run in runs:
+        if run.face.embolden:
+            canvas.saveState()
+            canvas.setStrokeColor(canvas._fillColorObj)
+            canvas.setLineWidth(run.face.embolden * size)
         t = canvas.beginText(left, y)
         t.setFont(run.face.name, size)
+        if run.face.embolden:
+            t.setTextRenderMode(2)  # fill and stroke
         drawn = whole_run_text(run)
         t.textOut(shapeStr(drawn, run.face.name, size, force=True) if run.face.shapable else drawn)
         canvas.drawText(t)
-        left += width
+        if run.face.embolden:
+            canvas.restoreState()
+        left += run_width(run, size)
     if actual:
         canvas.addLiteral("EMC")
-    return total
+    return left - start
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -107,7 +124,9 @@ def draw_pillow_line(draw, x: float, baseline: float, text: str, size: int, fill
     left = x - total / 2 if anchor == "middle" else x - total if (anchor == "end") != rtl else x
     box = [None, None, None, None]
     for run, font, kw, width in parts:
-        draw.text((left, baseline), run.text, font=font, fill=fill, anchor="ls", **kw)
+        if run.face.embolden:
+            kw = {**kw, "stroke_width": max(1, round(run.face.embolden * size))}
+        draw.text((left, baseline), run.text, font=font, fill=fill, anchor="ls", stroke_fill=fill, **kw)
         ink = draw.textbbox((left, baseline), run.text, font=font, anchor="ls", **kw)
         if not run.text.isspace():
             box = [ink[i] if box[i] is None else (min if i < 2 else max)(box[i], ink[i]) for i in range(4)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -13,7 +14,7 @@ from ..fonts import font_dir as bundled_dir
 from .base import BUNDLED, CJK_SAMPLE, CJK_SCRIPTS, LATIN, USER, WEIGHTS, Face, Run, script_of
 from .bidi import bidi_levels, direction, reorder
 from .shaping import install_reportlab_run_shaping
-from .system import covers_sample, embeddable, find_system_face
+from .system import covers_sample, embeddable, find_system_face, system_weight
 
 
 class Faces:
@@ -80,7 +81,14 @@ class Faces:
             return None
         if weight == "narrow" and len(BUNDLED.get(script, ())) < 4:
             return self.face(script, "display")
-        face = Face(f"CKS-{script}-{weight}", path, index, script, weight)
+        if weight != "regular" and script in CJK_SCRIPTS and system_weight(path, index) < 150:
+            # No bold face on the system: draw the one there is heavier.
+            regular = self.face(script, "regular")
+            if regular is not None and (regular.path, regular.index) == (path, index):
+                return emboldened(regular, weight)
+            face = emboldened(Face(f"CKS-{script}-{weight}", path, index, script, weight), weight)
+        else:
+            face = Face(f"CKS-{script}-{weight}", path, index, script, weight)
         _register(face)
         return face
 
@@ -89,7 +97,8 @@ class Faces:
 
     def candidates(self, weight: str) -> list[Face]:
         """Latin first, then the other bundled faces, then the extra ones: the order fallback tries them in."""
-        return [f for f in (self.face(s, weight) for s in BUNDLED) if f is not None] + self.extra
+        extra = self.extra if weight == "regular" else [emboldened(f, weight) for f in self.extra]
+        return [f for f in (self.face(s, weight) for s in BUNDLED) if f is not None] + extra
 
     # -- runs ------------------------------------------------------------------------------------------------
 
@@ -122,17 +131,27 @@ class Faces:
         return self._any_face(ch, weight)
 
     def _any_face(self, ch: str, weight: str) -> Face | None:
-        for face in self.candidates(weight):
+        for face in self._fallbacks(weight):
             if self.covers(face, ch):
                 return face
         return None
+
+    def _fallbacks(self, weight: str):
+        """The candidates, then the CJK faces (looked up only when nothing else covers a character, such
+        as the ideographic full stop 。 on its own)."""
+        yield from self.candidates(weight)
+        for script in CJK_SCRIPTS:
+            face = self.face(script, weight)
+            if face is not None:
+                yield face
 
     def _assign_common(self, text: str, group: list[int], faces: list[Face | None], weight: str) -> None:
         first, last = group[0], group[-1]
         before = faces[first - 1] if first > 0 else None
         after = next((faces[j] for j in range(last + 1, len(text)) if faces[j] is not None), None)
         marks_only = all(unicodedata.category(text[i]) in ("Mn", "Me") for i in group)
-        choices = [before] if marks_only else [before, after, self.face(LATIN, weight), *self.candidates(weight)]
+        choices = [before] if marks_only else itertools.chain([before, after, self.face(LATIN, weight)],
+                                                              self._fallbacks(weight))
         for face in choices:
             if face is not None and all(self.covers(face, text[i]) or text[i].isspace() for i in group):
                 for i in group:
@@ -179,6 +198,25 @@ class Faces:
         """The runs of one line in the order they are drawn from left to right (Unicode bidi rule L2)."""
         base = base or direction(text)
         return reorder(_reset_trailing_space(self.runs(text, weight, base), base))
+
+
+_DEFAULT: Faces | None = None
+
+
+def default_faces() -> Faces:
+    """The faces from the bundled folder and, for CJK, from fontconfig."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Faces()
+    return _DEFAULT
+
+
+EMBOLDEN = {"bold": 0.035, "display": 0.055, "narrow": 0.055}
+
+
+def emboldened(face: Face, weight: str) -> Face:
+    """A face of one weight standing in for a heavier one: the same font, drawn with a stroke."""
+    return Face(face.name, face.path, face.index, face.script, weight, EMBOLDEN.get(weight, 0.0))
 
 
 def _common_groups(text: str, indices: list[int]) -> list[list[int]]:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape as xml_escape
 
-from .base import _STRONG_RTL, Run
+from .base import _STRONG_RTL, Run, script_of
 from .bidi import direction, visual_text
-from .faces import Faces
+from .drawing import draw_runs
+from .faces import Faces, default_faces
 from .shaping import run_width
 
 
@@ -19,6 +20,10 @@ def line_markup(runs: list[Run]) -> str:
     """Paragraph markup for one line of visually ordered runs: escaped text in `<font>` tags.
     User text never becomes markup."""
     return "".join(f'<font name="{r.face.name}">{xml_escape(visual_text(r))}</font>' for r in runs)
+
+
+# Chinese and Japanese punctuation carries its own space: no word space follows it.
+_FULL_WIDTH_PUNCTUATION = frozenset("：，。、；！？）」』")
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Styled:
             words = " ".join(piece.split())
             if not words:
                 continue
-            if text:
+            if text and text[-1] not in _FULL_WIDTH_PUNCTUATION:
                 text += " "
                 weights.append(weights[-1])
             text += words
@@ -48,13 +53,41 @@ class Styled:
 
     def words(self) -> list[tuple[int, int]]:
         """(start, end) of each word: the stretches between spaces and line breaks (a no-break space
-        joins words)."""
-        return [m.span() for m in re.finditer(r"[^ \n]+", self.text)]
+        joins words). Chinese and Japanese, written without spaces, may break between any two
+        characters, except before closing punctuation or after opening punctuation; such pieces
+        touch (the next starts where one ends)."""
+        spans = []
+        for m in re.finditer(r"[^ \n]+", self.text):
+            start, end = m.span()
+            for i in range(start + 1, end):
+                if _cjk_break_before(self.text, i):
+                    spans.append((start, i))
+                    start = i
+            spans.append((start, end))
+        return spans
+
+
+_NO_BREAK_BEFORE = frozenset("、。，．・：；？！）」』】〕〉》〙〗〟’”ゝゞー々〻‐゠–〜"  # closing marks
+                             "ァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ"  # small kana
+                             ")]}!?,.:;%")
+_NO_BREAK_AFTER = frozenset("（「『【〔〈《〘〖〝‘“([{")
+
+
+def _cjk_break_before(text: str, i: int) -> bool:
+    """A line may break between text[i - 1] and text[i] when one of them is Chinese or Japanese, with the
+    line-start and line-end rules (kinsoku) for their punctuation."""
+    before, after = text[i - 1], text[i]
+    if script_of(before) not in _CJK_LINES and script_of(after) not in _CJK_LINES:
+        return False
+    return after not in _NO_BREAK_BEFORE and before not in _NO_BREAK_AFTER
+
+
+_CJK_LINES = ("han", "kana")
 
 
 def break_styled(styled: Styled, faces: Faces, size: float, width: float, base: str) -> list[Styled]:
     """Greedy line breaking at spaces with shaped widths; a word wider than `width` gets a line of its own,
-    and a line break ("\n") always starts a new line.
+    and a line break ("\n") always starts a new line. Chinese and Japanese break between characters.
 
     Thai, which is written without spaces between words, breaks only at the spaces it has."""
     spans = styled.words()
@@ -64,35 +97,57 @@ def break_styled(styled: Styled, faces: Faces, size: float, width: float, base: 
     lines: list[Styled] = []
     first = spans[0][0]
     line_end, current_width = None, 0.0
-    for start, end in spans:
+    for start, end in _fitting(spans, styled, faces, size, width, base):
         word = styled[start:end]
         w = sum(run_width(r, size) for r in faces.runs(word.text, word.weights, base))
+        gap = 0.0 if start == line_end else space
         forced = line_end is not None and "\n" in styled.text[line_end:start]
-        if line_end is not None and (forced or current_width + space + w > width):
+        if line_end is not None and (forced or current_width + gap + w > width):
             lines.append(styled[first:line_end])
             first, current_width = start, 0.0
         elif line_end is not None:
-            current_width += space
+            current_width += gap
         current_width += w
         line_end = end
     lines.append(styled[first:line_end])
     return lines
 
 
+def _fitting(spans, styled: Styled, faces: Faces, size: float, width: float, base: str):
+    """The word spans, with any word wider than a line cut (without a hyphen, as reportlab cuts one) into
+    pieces that fit, between grapheme clusters: never before a combining mark, never after a virama."""
+    for start, end in spans:
+        word = styled[start:end]
+        if sum(run_width(r, size) for r in faces.runs(word.text, word.weights, base)) <= width:
+            yield start, end
+            continue
+        piece, used = start, 0.0
+        for cluster_start, cluster_end in _clusters(styled.text, start, end):
+            cluster = styled[cluster_start:cluster_end]
+            w = sum(run_width(r, size) for r in faces.runs(cluster.text, cluster.weights, base))
+            if used and used + w > width:
+                yield piece, cluster_start
+                piece, used = cluster_start, 0.0
+            used += w
+        yield piece, end
+
+
+def _clusters(text: str, start: int, end: int):
+    """(start, end) of each cluster of text[start:end] that must stay whole."""
+    first = start
+    for i in range(start + 1, end):
+        ch, before = text[i], text[i - 1]
+        if unicodedata.category(ch) in ("Mn", "Mc", "Me") or unicodedata.combining(before) == 9 or ch == "\u200d" \
+                or before == "\u200d":
+            continue
+        yield first, i
+        first = i
+    yield first, end
+
+
 def break_lines(text: str, faces: Faces, weight: str, size: float, width: float, base: str) -> list[str]:
     """`break_styled` for text of one weight."""
     return [line.text for line in break_styled(Styled.of([(text, weight)]), faces, size, width, base)]
-
-
-_DEFAULT: Faces | None = None
-
-
-def default_faces() -> Faces:
-    """The faces from the bundled folder and, for CJK, from fontconfig."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Faces()
-    return _DEFAULT
 
 
 def needs_scripts(text: str, weight: str = "regular", faces: Faces | None = None) -> bool:
@@ -127,6 +182,7 @@ def _paragraph_class():
             self.plain = len(set(self.styled.weights)) <= 1 and not needs_scripts(
                 self.user_text, self.weight, self.faces)
             self._broken_for: float | None = None
+            self._lines: list[Styled] = []
             self.script_style = style if self.plain else self._script_style(style)
             markup = xml_escape(self.user_text) if self.plain else ""
             super().__init__(markup, self.script_style)
@@ -154,8 +210,37 @@ def _paragraph_class():
                     line_markup(self.faces.visual_runs(line.text, line.weights, self.base)) for line in lines
                 )
                 Paragraph.__init__(self, markup, self.script_style)
-                self._broken_for = available_width
+                self._broken_for, self._lines = available_width, lines
             return super().wrap(available_width, available_height)
+
+        def drawPara(self, debug=0):
+            """Each line drawn run by run, shaped, with its logical text as ActualText when it reads left
+            to right; reportlab's paragraph only measured it."""
+            if self.plain:
+                return super().drawPara(debug)
+            from reportlab import rl_config
+            from reportlab.lib.enums import TA_CENTER
+
+            st, canvas = self.script_style, self.canv
+            first = self.blPara.lines[0] if self.blPara.kind == 1 and self.blPara.lines else self.blPara
+            y = self.height - (st.fontSize if rl_config.paraFontSizeHeightOffset
+                               else getattr(first, "ascent", st.fontSize))
+            room = self.width - st.leftIndent - st.rightIndent
+            canvas.saveState()
+            canvas.setFillColor(st.textColor)
+            for line in self._lines:
+                runs = self.faces.visual_runs(line.text, line.weights, self.base)
+                width = sum(run_width(r, st.fontSize) for r in runs)
+                if st.alignment == TA_CENTER:
+                    x = st.leftIndent + (room - width) / 2
+                elif st.alignment == TA_RIGHT or (st.alignment != TA_LEFT and self.base == "rtl"):
+                    x = st.leftIndent + room - width
+                else:
+                    x = st.leftIndent
+                draw_runs(canvas, x, y, runs, st.fontSize, line.text)
+                y -= st.leading
+            canvas.restoreState()
+            return None
 
         def split(self, available_width, available_height):
             if self.plain:

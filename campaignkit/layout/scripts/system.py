@@ -74,6 +74,16 @@ def find_system_face(script: str, weight: str = "regular", sample: str | None = 
     return (Path(best[1]), best[2]) if best else None
 
 
+def system_weight(path: str | Path, index: int = 0) -> int:
+    """The fontconfig weight of a face (80 regular, 100 medium, 200 bold); 80 when fontconfig cannot say."""
+    if not shutil.which("fc-query"):
+        return 80
+    result = subprocess.run(["fc-query", "-i", str(index), "-f", "%{weight}", str(path)],
+                            capture_output=True, text=True, check=False, timeout=30)
+    found = re.match(r"\[?(\d+)", result.stdout)
+    return int(found.group(1)) if found else 80
+
+
 def _family(path: str, index: int) -> str:
     result = subprocess.run(["fc-query", "-i", str(index), "-f", "%{family}", path],
                             capture_output=True, text=True, check=False, timeout=30)
