@@ -11,7 +11,6 @@ import warnings
 
 import pytest
 from click.testing import CliRunner
-from layout_rules import overlap_problems, read_text, text_edge_problems, type_size_problems
 
 from campaignkit import (
     CampaignDataError,
@@ -28,6 +27,7 @@ from campaignkit.layout.paper import MM
 from campaignkit.materials.signatories import sort_key
 
 from conftest import ROOT, pdf_problems, pdf_text, squash
+from layout_rules import overlap_problems, read_text, text_edge_problems, type_size_problems
 
 CAMPAIGN = """
 id = "dockers"
@@ -268,3 +268,23 @@ def test_the_pack_holds_the_annex_when_a_leaflet_cannot_list_everyone(tmp_path, 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CampaignWarning)
         assert "signatories" not in [f.material for f in make_pack(short, tmp_path / "short").files]
+
+
+@pytest.mark.parametrize("language, names", [
+    ("hi", [f"सफाई कर्मचारी संघ शाखा {n}" for n in range(300)]),
+    ("th", [f"สหภาพแรงงานท่าเรือ สาขา {n}" for n in range(300)]),
+])
+def test_an_annex_in_a_shaped_script_prints_every_name_in_order(tmp_path, language, names):
+    pytest.importorskip("uharfbuzz")
+    from printed_text import poppler_text
+
+    path = write(tmp_path, [(name, "", "") for name in names], language=f'language = "{language}"',
+                 by="श्रमिक संघ" if language == "hi" else "สหภาพแรงงาน",
+                 demand="न्यूनतम वेतन" if language == "hi" else "ค่าแรงที่เป็นธรรม")
+    annex = make_signatories(load(path))
+    printed = poppler_text(annex.data)
+    found = [int(n) for n in re.findall(r"(?:शाखा|สาขา) (\d+)", printed)]
+    assert sorted(found) == list(range(300))
+    assert unicodedata.normalize("NFKC", names[123]) in printed  # each name whole, its marks in logical order
+    assert pdf_problems(annex) == []
+    assert text_edge_problems(read_text(annex.data), "A4") == []

@@ -133,6 +133,7 @@ def signup(campaign, out, force, paper, sheets, lang, grayscale, today) -> None:
 @click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
 @lang_option
 @click.option("--statement", metavar="ID", help="Only this statement's signatories (default: all).")
+@font_option
 @grayscale_option
 @force_option
 def signatories(campaign, out, force, paper, lang, statement, grayscale) -> None:
