@@ -19,6 +19,7 @@ DISPLAY = "CK-Display"
 DISPLAY_NARROW = "CK-Display-Narrow"  # for slogans whose longest word would otherwise set them small
 OF_WEIGHT = {"regular": BODY, "bold": BOLD, "display": DISPLAY, "narrow": DISPLAY_NARROW}
 WEIGHT_OF = {name: weight for weight, name in OF_WEIGHT.items()}
+SUBSETS_KEPT = 32  # per face
 FILES = {
     BODY: "NotoSans-Regular.ttf",
     BOLD: "NotoSans-Bold.ttf",
@@ -51,10 +52,29 @@ def register(name: str) -> str:
 
 def _load_font(name: str):
     """A reportlab TTFont for a bundled face, parsed from the file itself (never from a cache: the
-    character-to-glyph map decides what is printed)."""
+    character-to-glyph map decides what is printed), that remembers the subsets it has made."""
     from reportlab.pdfbase import ttfonts
 
-    return ttfonts.TTFont(name, str(font_dir() / FILES[name]))
+    font = ttfonts.TTFont(name, str(font_dir() / FILES[name]))
+    font.face.makeSubset = _remembered(font.face.makeSubset)
+    return font
+
+
+def _remembered(make_subset):
+    """`make_subset(glyphs)` (the embedded font program for one subset, the same bytes for the same glyphs)
+    remembered for the last few glyph lists: the next leaflet of a batch embeds the same subsets."""
+    made: dict[tuple[int, ...], bytes] = {}
+
+    def subset(glyphs):
+        key = tuple(glyphs)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = make_subset(glyphs)
+            if len(made) > SUBSETS_KEPT:
+                del made[next(iter(made))]
+        return found
+
+    return subset
 
 
 def register_all() -> None:

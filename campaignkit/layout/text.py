@@ -65,8 +65,10 @@ def weight_of(font: str) -> str:
     return fonts.WEIGHT_OF[font]
 
 
+@lru_cache(maxsize=16384)
 def is_plain(text: str, font: str, faces: scripts.Faces) -> bool:
-    """True when the face `font` prints all of `text` left to right, unshaped: reportlab's own path."""
+    """True when the face `font` prints all of `text` left to right, unshaped: reportlab's own path.
+    Remembered per text, face and set of faces (a leaflet asks again for every type size it tries)."""
     return not fonts.missing_glyphs(text, font) and not scripts.needs_scripts(text, weight_of(font), faces)
 
 
