@@ -52,10 +52,13 @@ def register(name: str) -> str:
 
 def _load_font(name: str):
     """A reportlab TTFont for a bundled face, parsed from the file itself (never from a cache: the
-    character-to-glyph map decides what is printed), that remembers the subsets it has made."""
+    character-to-glyph map decides what is printed), that remembers the subsets it has made and embeds
+    only the glyphs used."""
     from reportlab.pdfbase import ttfonts
 
-    font = ttfonts.TTFont(name, str(font_dir() / FILES[name]))
+    # Subsets hold only the glyphs a document uses (reportlab otherwise puts all of printable ASCII in the
+    # first one); the ToUnicode map still gives every glyph its text.
+    font = ttfonts.TTFont(name, str(font_dir() / FILES[name]), asciiReadable=False)
     font.face.makeSubset = _remembered(font.face.makeSubset)
     return font
 
