@@ -156,12 +156,13 @@ def _make_all(plan: tuple, jobs: int, progress) -> list[Rendered]:
         return _make_in_processes(steps, jobs, progress)
     from concurrent.futures import ThreadPoolExecutor
 
-    from PIL import Image
+    from PIL import Image, ImageDraw
 
     from .layout import fonts
 
     fonts.register_all()  # before any thread needs them: reportlab's font registry is not locked
-    _ = Image.Image  # Pillow loaded here, not on two threads at once (the command line loads it on first use)
+    # loaded here, not on two threads at once (the command line loads these on first use)
+    _ = Image.Image, ImageDraw.Draw
     made: list[Rendered] = []
     # cards are drawn on a worker thread meanwhile (Pillow and zlib release the GIL)
     with ThreadPoolExecutor(1) as drawer:

@@ -13,7 +13,8 @@ PDFs made with and without it).
 - `reportlab.lib.utils` imports `PIL.Image`, and `qrcode` imports `PIL.ImageDraw`, at import time (about
   8 ms and more), but a PDF of text and QR codes needs neither. Both are registered with the standard
   library's `importlib.util.LazyLoader`, which runs a module on the first attribute anyone reads from it
-  (a logo, a card, a preview).
+  (a logo, a card, a preview). (A module imported by its own name, as `import uharfbuzz` in reportlab's
+  ttfonts, cannot be deferred this way: the import statement itself reads its `__spec__`.)
 - The cyclic garbage collector is off: start-up allocates hundreds of thousands of objects and frees
   almost none, so it would run hundreds of collections that find nothing, and one material's garbage is
   small (the peak memory of a leaflet is the same either way). `pack` and `batch`, which make many

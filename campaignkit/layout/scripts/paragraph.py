@@ -7,7 +7,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from xml.sax.saxutils import escape as xml_escape
 
 from .base import _STRONG_RTL, Run, script_of
 from .bidi import direction, visual_text
@@ -19,6 +18,8 @@ from .shaping import run_width
 def line_markup(runs: list[Run]) -> str:
     """Paragraph markup for one line of visually ordered runs: escaped text in `<font>` tags.
     User text never becomes markup."""
+    from xml.sax.saxutils import escape as xml_escape  # here: it imports urllib and email, slow to start
+
     return "".join(f'<font name="{r.face.name}">{xml_escape(visual_text(r))}</font>' for r in runs)
 
 
@@ -184,6 +185,8 @@ def _paragraph_class():
             self._broken_for: float | None = None
             self._lines: list[Styled] = []
             self.script_style = style if self.plain else self._script_style(style)
+            from xml.sax.saxutils import escape as xml_escape
+
             markup = xml_escape(self.user_text) if self.plain else ""
             super().__init__(markup, self.script_style)
 
