@@ -19,6 +19,7 @@ import io
 import json
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,13 +39,17 @@ def available(module: str) -> bool:
     return find_spec(module) is not None
 
 
-def commands(tmp: str) -> tuple[dict[str, list[str]], dict[str, str]]:
+def commands(tmp: str, baseline: Path | None) -> tuple[dict[str, list[str]], dict[str, str]]:
     py = sys.executable
     cold = {
         "campaignkit leaflet": [str(BIN / "campaignkit"), "leaflet", "-o", f"{tmp}/ck.pdf", "--force"],
         "floor (canvas)": [py, str(HERE / "floor_leaflet.py"), f"{tmp}/floor.pdf"],
     }
     outputs = {"campaignkit leaflet": f"{tmp}/ck.pdf", "floor (canvas)": f"{tmp}/floor.pdf"}
+    if baseline is not None:
+        cold["baseline leaflet"] = [str(baseline / "bin" / "campaignkit"), "leaflet", "-o", f"{tmp}/base.pdf", "--force"]
+        cold["baseline pack"] = [str(baseline / "bin" / "campaignkit"), "pack", "-o", f"{tmp}/basepack", "--force"]
+        outputs["baseline leaflet"] = f"{tmp}/base.pdf"
     if available("typst"):
         code = (f"import typst; typst.compile({str(HERE / 'leaflet.typ')!r}, output={tmp + '/typst.pdf'!r}, "
                 f"font_paths=[{FONTS!r}], ignore_system_fonts=True)")
@@ -55,9 +60,29 @@ def commands(tmp: str) -> tuple[dict[str, list[str]], dict[str, str]]:
     return cold, outputs
 
 
-def warm(runs: int) -> dict[str, float]:
+WARM = """
+import statistics, sys, time, warnings
+warnings.simplefilter("ignore")
+import campaignkit
+from campaignkit.api import make_leaflet
+campaign = campaignkit.load()
+make_leaflet(campaign)
+times = []
+for _ in range(int(sys.argv[1])):
+    start = time.process_time()
+    make_leaflet(campaign)
+    times.append(time.process_time() - start)
+print(statistics.median(times))
+"""
+
+
+def warm(runs: int, baseline: Path | None) -> dict[str, float]:
     """Median seconds per leaflet, in-process, after a first leaflet."""
     results = {}
+    if baseline is not None:
+        out = subprocess.run([str(baseline / "bin" / "python"), "-c", WARM, str(runs)], capture_output=True,
+                             text=True, check=True, cwd=tempfile.gettempdir()).stdout
+        results["baseline leaflet"] = float(out)
 
     def measure(name, make):
         make()
@@ -89,15 +114,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--warm", type=int, default=50)
+    parser.add_argument("--baseline", type=Path, help="another virtual environment with campaignkit installed: "
+                                                      "its leaflet and pack are measured alongside")
     args = parser.parse_args()
     tmp = tempfile.mkdtemp()
     try:
-        cold, outputs = commands(tmp)
+        cold, outputs = commands(tmp, args.baseline)
         samples = alternate(cold, args.runs, cwd=ROOT)
         sizes = {name: Path(path).stat().st_size for name, path in outputs.items()}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    per_leaflet = warm(args.warm)
+    per_leaflet = warm(args.warm, args.baseline)
     floor_cold = median_cpu(samples["floor (canvas)"])
     floor_warm = per_leaflet["floor (canvas)"]
     rows = []
