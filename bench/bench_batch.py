@@ -1,19 +1,20 @@
-"""Batch speed: 1,000 local pickets, leaflets only, with --jobs 1 and --jobs 2 (whole process).
+"""Batch speed: 1,000 local pickets, leaflets only, with --jobs 1 and --jobs 2 (whole processes).
 
-Reports wall time, leaflets per second and peak memory (RSS, largest process) for each.
-Run from the repository root:  .venv/bin/python bench/bench_batch.py [--rows 1000]
+Reports CPU (the process and its workers) and wall time, leaflets per second of wall time and the peak
+RSS of the largest process, for each.
+Run from the repository root:  /tmp/ck-bench/bin/python bench/bench_batch.py [--rows 1000] [--runs 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import resource
-import subprocess
+import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import alternate, median_cpu, median_wall, peak
 
 BIN = Path(sys.executable).parent
 CITIES = ["London", "Москва", "Алматы", "Қарағанды", "Berlin", "Өскемен", "Paris", "Жаңаөзен"]
@@ -22,6 +23,7 @@ CITIES = ["London", "Москва", "Алматы", "Қарағанды", "Berli
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         events = Path(tmp) / "pickets.csv"
@@ -31,15 +33,15 @@ def main() -> None:
             for i in range(args.rows):
                 writer.writerow([CITIES[i % len(CITIES)], f"Square no. {i}", f"2026-03-{1 + i % 28:02d}",
                                  f"{10 + i % 9}:30", f"group{i}@example.org", ["", "ru", "kk"][i % 3]])
-        for jobs in (1, 2):
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            start = time.perf_counter()
-            subprocess.run([str(BIN / "campaignkit"), "batch", "--events", str(events), "-o", f"{tmp}/out{jobs}",
-                            "--jobs", str(jobs)], check=True, capture_output=True)
-            elapsed = time.perf_counter() - start
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            print(f"--jobs {jobs}: {args.rows} leaflets in {elapsed:.2f} s = {args.rows / elapsed:.0f} leaflets/s "
-                  f"({elapsed / args.rows * 1000:.1f} ms each); peak RSS {max(peak, before) / 1024:.0f} MiB")
+        commands = {f"--jobs {jobs}": [str(BIN / "campaignkit"), "batch", "--events", str(events), "-o",
+                                       f"{tmp}/out{jobs}", "--jobs", str(jobs), "--today", "2026-02-01"]
+                    for jobs in (1, 2)}
+        samples = alternate(commands, args.runs, warm=False,
+                            before=lambda name: shutil.rmtree(f"{tmp}/out{name[-1]}", ignore_errors=True))
+    for name, runs in samples.items():
+        wall = median_wall(runs)
+        print(f"{name}: {args.rows} leaflets, CPU {median_cpu(runs):.2f} s, wall {wall:.2f} s = "
+              f"{args.rows / wall:.0f} leaflets/s ({wall / args.rows * 1000:.1f} ms each); peak RSS {peak(runs):.0f} MiB")
 
 
 if __name__ == "__main__":

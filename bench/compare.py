@@ -1,14 +1,15 @@
-"""Side-by-side benchmark on the built-in campaign: campaignkit against a hand-written reportlab
-script (the floor of our stack), Typst and WeasyPrint, plus `campaignkit pack`.
+"""The built-in campaign's A4 leaflet made by campaignkit, by the floor (`floor_leaflet.py`: the same
+page drawn straight onto a reportlab canvas) and by Typst (`leaflet.typ`, through its Python binding),
+plus `campaignkit pack`; every figure is also given as a ratio to the floor.
 
-Cold runs are whole processes, alternated between the tools, reported as medians with their ratio
-to the hand-written script and the peak memory (RSS) of each process; warm runs make leaflets
-in-process after a first one. Prints one table and writes it to bench/results.json.
+Cold: whole processes, alternated (the order rotating each round), CPU time (user + system) medians,
+peak RSS. Warm: one more leaflet in a process that has made one. Prints a table and writes
+bench/results.json.
 
-Run from the repository root:
-    python3 -m venv .venv && .venv/bin/pip install -e '.[bench]'
-    .venv/bin/python bench/compare.py [--runs 9] [--warm 50]
-Typst and WeasyPrint come from the `bench` extra; a tool that is not installed is skipped.
+Run from the repository root with an ordinary (not editable) install:
+    python3 -m venv /tmp/ck-bench && /tmp/ck-bench/bin/pip install '.[bench]'
+    /tmp/ck-bench/bin/python bench/compare.py [--runs 15] [--warm 50]
+Typst comes from the `bench` extra; when it is not installed its rows are left out.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -25,22 +25,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import alternate, median_cpu, median_wall, peak
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 FONTS = str(ROOT / "assets" / "fonts")
-
-
-def run(command: list[str]) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (KiB) of one whole process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss
 
 
 def available(module: str) -> bool:
@@ -49,99 +39,118 @@ def available(module: str) -> bool:
     return find_spec(module) is not None
 
 
-def cold_commands(tmp: str) -> dict[str, tuple[list[str], str]]:
+def commands(tmp: str, baseline: Path | None) -> tuple[dict[str, list[str]], dict[str, str]]:
     py = sys.executable
-    commands = {
-        "campaignkit leaflet": ([str(BIN / "campaignkit"), "leaflet", "-o", f"{tmp}/ck.pdf"], f"{tmp}/ck.pdf"),
-        "hand-written reportlab": ([py, str(HERE / "handwritten_leaflet.py"), f"{tmp}/rl.pdf"], f"{tmp}/rl.pdf"),
+    cold = {
+        "campaignkit leaflet": [str(BIN / "campaignkit"), "leaflet", "-o", f"{tmp}/ck.pdf", "--force"],
+        "floor (canvas)": [py, str(HERE / "floor_leaflet.py"), f"{tmp}/floor.pdf"],
     }
+    outputs = {"campaignkit leaflet": f"{tmp}/ck.pdf", "floor (canvas)": f"{tmp}/floor.pdf"}
+    if baseline is not None:
+        cold["baseline leaflet"] = [str(baseline / "bin" / "campaignkit"), "leaflet", "-o", f"{tmp}/base.pdf", "--force"]
+        cold["baseline pack"] = [str(baseline / "bin" / "campaignkit"), "pack", "-o", f"{tmp}/basepack", "--force"]
+        outputs["baseline leaflet"] = f"{tmp}/base.pdf"
     if available("typst"):
         code = (f"import typst; typst.compile({str(HERE / 'leaflet.typ')!r}, output={tmp + '/typst.pdf'!r}, "
                 f"font_paths=[{FONTS!r}], ignore_system_fonts=True)")
-        commands["Typst"] = ([py, "-c", code], f"{tmp}/typst.pdf")
-    if available("weasyprint"):
-        code = f"import weasyprint; weasyprint.HTML({str(HERE / 'leaflet.html')!r}).write_pdf({tmp + '/weasy.pdf'!r})"
-        commands["WeasyPrint"] = ([py, "-c", code], f"{tmp}/weasy.pdf")
-    commands["campaignkit pack"] = ([str(BIN / "campaignkit"), "pack", "-o", f"{tmp}/pack"], "")
-    return commands
+        cold["Typst (python binding)"] = [py, "-c", code]
+        outputs["Typst (python binding)"] = f"{tmp}/typst.pdf"
+    cold["campaignkit pack -j 1"] = [str(BIN / "campaignkit"), "pack", "-o", f"{tmp}/pack1", "-j", "1", "--force"]
+    cold["campaignkit pack -j 2"] = [str(BIN / "campaignkit"), "pack", "-o", f"{tmp}/pack2", "-j", "2", "--force"]
+    return cold, outputs
 
 
-def warm(runs: int) -> dict[str, float]:
+WARM = """
+import statistics, sys, time, warnings
+warnings.simplefilter("ignore")
+import campaignkit
+from campaignkit.api import make_leaflet
+campaign = campaignkit.load()
+make_leaflet(campaign)
+times = []
+for _ in range(int(sys.argv[1])):
+    start = time.process_time()
+    make_leaflet(campaign)
+    times.append(time.process_time() - start)
+print(statistics.median(times))
+"""
+
+
+def warm(runs: int, baseline: Path | None) -> dict[str, float]:
     """Median seconds per leaflet, in-process, after a first leaflet."""
     results = {}
+    if baseline is not None:
+        out = subprocess.run([str(baseline / "bin" / "python"), "-c", WARM, str(runs)], capture_output=True,
+                             text=True, check=True, cwd=tempfile.gettempdir()).stdout
+        results["baseline leaflet"] = float(out)
 
-    def measure(name, make, count=runs):
+    def measure(name, make):
         make()
         times = []
-        for _ in range(count):
-            start = time.perf_counter()
+        for _ in range(runs):
+            start = time.process_time()
             make()
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
         results[name] = statistics.median(times)
 
     import campaignkit
-    from campaignkit.leaflet import make_leaflet
+    from campaignkit.api import make_leaflet
 
     campaign = campaignkit.load()
     measure("campaignkit leaflet", lambda: make_leaflet(campaign))
     sys.path.insert(0, str(HERE))
-    import handwritten_leaflet
+    import floor_leaflet
 
-    measure("hand-written reportlab", lambda: handwritten_leaflet.leaflet(io.BytesIO()))
+    measure("floor (canvas)", lambda: floor_leaflet.leaflet(io.BytesIO()))
     if available("typst"):
         import typst
 
         compiler = typst.Compiler(str(HERE / "leaflet.typ"), font_paths=[FONTS], ignore_system_fonts=True)
-        measure("Typst", compiler.compile)
-    if available("weasyprint"):
-        import weasyprint
-
-        measure("WeasyPrint", lambda: weasyprint.HTML(str(HERE / "leaflet.html")).write_pdf(), count=max(3, runs // 10))
+        measure("Typst (python binding)", compiler.compile)
     return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--warm", type=int, default=50)
+    parser.add_argument("--baseline", type=Path, help="another virtual environment with campaignkit installed: "
+                                                      "its leaflet and pack are measured alongside")
     args = parser.parse_args()
     tmp = tempfile.mkdtemp()
     try:
-        commands = cold_commands(tmp)
-        for command, _ in commands.values():
-            run(command)  # warm the file cache and campaignkit's own cache
-            if "pack" in command:
-                shutil.rmtree(f"{tmp}/pack", ignore_errors=True)
-        times = {name: [] for name in commands}
-        peaks = dict.fromkeys(commands, 0)
-        for _ in range(args.runs):
-            for name, (command, _) in commands.items():
-                elapsed, peak = run(command)
-                times[name].append(elapsed)
-                peaks[name] = max(peaks[name], peak)
-        sizes = {name: Path(out).stat().st_size for name, (_, out) in commands.items() if out}
+        cold, outputs = commands(tmp, args.baseline)
+        samples = alternate(cold, args.runs, cwd=ROOT)
+        sizes = {name: Path(path).stat().st_size for name, path in outputs.items()}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    per_leaflet = warm(args.warm)
-    floor = statistics.median(times["hand-written reportlab"])
+    per_leaflet = warm(args.warm, args.baseline)
+    floor_cold = median_cpu(samples["floor (canvas)"])
+    floor_warm = per_leaflet["floor (canvas)"]
     rows = []
-    for name in commands:
-        cold = statistics.median(times[name])
+    for name in cold:
+        cpu = median_cpu(samples[name])
+        warm_s = per_leaflet.get(name)
         rows.append({
             "tool": name,
-            "cold_ms": round(cold * 1000, 1),
-            "cold_ratio": round(cold / floor, 2),
-            "warm_ms": round(per_leaflet[name] * 1000, 2) if name in per_leaflet else None,
-            "peak_rss_mib": round(peaks[name] / 1024, 1),
+            "cold_cpu_ms": round(cpu * 1000, 1),
+            "cold_wall_ms": round(median_wall(samples[name]) * 1000, 1),
+            "cold_vs_floor": round(cpu / floor_cold, 2),
+            "warm_ms": round(warm_s * 1000, 2) if warm_s is not None else None,
+            "warm_vs_floor": round(warm_s / floor_warm, 2) if warm_s is not None else None,
+            "peak_rss_mib": round(peak(samples[name]), 1),
             "pdf_kb": round(sizes[name] / 1024, 1) if name in sizes else None,
         })
-    print(f"{'tool':24} {'cold':>9} {'vs floor':>9} {'warm/leaflet':>13} {'peak RSS':>9} {'PDF':>8}")
+    print(f"{'tool':24} {'cold CPU':>9} {'vs floor':>8} {'cold wall':>9} {'warm':>9} {'vs floor':>8} "
+          f"{'peak RSS':>8} {'PDF':>8}")
     for r in rows:
-        warm_text = f"{r['warm_ms']:.2f} ms" if r["warm_ms"] is not None else "-"
-        pdf_text = f"{r['pdf_kb']:.1f} KB" if r["pdf_kb"] is not None else "-"
-        print(f"{r['tool']:24} {r['cold_ms']:7.0f}ms {r['cold_ratio']:8.2f}x {warm_text:>13} "
-              f"{r['peak_rss_mib']:6.0f}MiB {pdf_text:>8}")
-    result = {"runs": args.runs, "warm_runs": args.warm, "python": sys.version.split()[0], "rows": rows}
+        warm_text = f"{r['warm_ms']:.2f}ms" if r["warm_ms"] is not None else "-"
+        warm_ratio = f"{r['warm_vs_floor']:.2f}x" if r["warm_vs_floor"] is not None else "-"
+        pdf_text = f"{r['pdf_kb']:.1f}KB" if r["pdf_kb"] is not None else "-"
+        print(f"{r['tool']:24} {r['cold_cpu_ms']:7.0f}ms {r['cold_vs_floor']:7.2f}x {r['cold_wall_ms']:7.0f}ms "
+              f"{warm_text:>9} {warm_ratio:>8} {r['peak_rss_mib']:5.0f}MiB {pdf_text:>8}")
+    result = {"runs": args.runs, "warm_runs": args.warm, "python": sys.version.split()[0],
+              "measure": "CPU time (user + system) medians of alternated whole processes", "rows": rows}
     (HERE / "results.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 

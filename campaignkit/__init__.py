@@ -5,7 +5,7 @@ The stages run one way: campaign file -> `load` -> `Campaign` (frozen data) -> `
 
     load(ref) -> Campaign              a built-in id ("kazakhstan-2022"), a .toml/.json path, or "-"
     make_leaflet(campaign, target=None, **options) -> Rendered
-    make_placard / make_factsheet / make_signup -> Rendered;  make_social -> tuple[Rendered, ...]
+    make_placard / make_factsheet / make_signup / make_signatories -> Rendered;  make_social -> tuple[Rendered, ...]
     make_pack(campaign, folder) -> Pack;  make_batch(campaign, events, folder) -> BatchResult
     verify_pdf(pdf) -> Report;  preview_pdf(pdf, folder) -> [Path];  print_files(pdf_or_pack) -> [PrintJob]
     export_campaign(campaign, "ics") -> bytes;  campaign_schema() -> dict
@@ -42,6 +42,7 @@ from .model import (
     Item,
     Name,
     Petition,
+    Signatory,
     Slogan,
     Source,
     Speaker,
@@ -53,7 +54,15 @@ from .model import (
 from .options import Paper
 
 if TYPE_CHECKING:
-    from .api import make_factsheet, make_leaflet, make_placard, make_signup, make_social, plan_placards
+    from .api import (
+        make_factsheet,
+        make_leaflet,
+        make_placard,
+        make_signatories,
+        make_signup,
+        make_social,
+        plan_placards,
+    )
     from .batch import BatchResult, LocalEvent, make_batch
     from .export import export_campaign
     from .importer import import_signatories
@@ -75,6 +84,7 @@ _LAZY: dict[str, str] = {
     "make_factsheet": "api",
     "make_signup": "api",
     "make_social": "api",
+    "make_signatories": "api",
     "make_pack": "pack",
     "Pack": "pack",
     "make_batch": "batch",
@@ -123,6 +133,7 @@ __all__ = [
     "PrintJob",
     "Rendered",
     "Report",
+    "Signatory",
     "Slogan",
     "Source",
     "Speaker",
@@ -145,6 +156,7 @@ __all__ = [
     "make_leaflet",
     "make_pack",
     "make_placard",
+    "make_signatories",
     "make_signup",
     "make_social",
     "plan_placards",

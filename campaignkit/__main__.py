@@ -1,5 +1,5 @@
 """`python -m campaignkit`: the same as the `campaignkit` command."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

@@ -25,7 +25,8 @@ from .options import LEAFLET_PAPERS, PLACARD_SIZES, SHEET_PAPERS, Paper, number
 from .options import paper as to_paper
 from .write import Target, write, write_files
 
-__all__ = ["make_factsheet", "make_leaflet", "make_placard", "make_signup", "make_social", "plan_placards"]
+__all__ = ["make_factsheet", "make_leaflet", "make_placard", "make_signatories", "make_signup", "make_social",
+           "plan_placards"]
 
 
 def _deliver(rendered: Rendered, target: Target, force: bool) -> Rendered:
@@ -154,6 +155,20 @@ def make_signup(campaign: Campaign, target: Target = None, *, paper: Paper | str
     with _located(campaign):
         rendered = render_signup(copy, paper=to_paper(paper, SHEET_PAPERS), sheets=sheets,
                                  theme=_theme(theme, grayscale, press))
+    return _deliver(rendered, target, force)
+
+
+def make_signatories(campaign: Campaign, target: Target = None, *, paper: Paper | str = Paper.A4,
+                     lang: str | None = None, statement: str | None = None, grayscale: bool = False,
+                     press: bool = False, theme: Theme | None = None, force: bool = False) -> Rendered:
+    """The signatory annex: every signatory of every statement (or of `statement`), in columns, ordered as
+    each statement's `signatories_order` says."""
+    from .materials.signatories import render_signatories
+
+    copy = localise(campaign, lang)
+    with _located(campaign):
+        rendered = render_signatories(copy, paper=to_paper(paper, SHEET_PAPERS), statement=statement,
+                                      theme=_theme(theme, grayscale, press))
     return _deliver(rendered, target, force)
 
 

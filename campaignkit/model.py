@@ -44,6 +44,16 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Signatory(Text):
+    """A signatory's name, a `Text` like any other, with the organisation they sign for and their country
+    when the list gives them (a signatories CSV does; a name in the campaign file is a plain `Text`)."""
+
+    organisation: str = ""
+    country: str = ""
+    where: str = field(default="", compare=False)  # "signers.csv:12": the file and line it was read from
+
+
+@dataclass(frozen=True)
 class URL:
     """A checked web address.
 
@@ -103,7 +113,9 @@ class Statement:
     date: _dt.date | None = None
     demands: tuple[Item, ...] = ()
     calls: tuple[Item, ...] = ()
-    signatories: tuple[Text, ...] = ()
+    signatories: tuple[Text, ...] = ()  # names in the file, then those of its signatories CSV
+    signatories_url: URL | None = None  # where the full list is published
+    signatories_order: str = "as given"  # how the signatory annex orders them: as given, by name, by organisation
 
 
 @dataclass(frozen=True)

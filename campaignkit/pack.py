@@ -2,7 +2,9 @@
 `manifest.json` listing every file with its material, SHA-256, size and pages.
 
 The pack holds the leaflet (single and two-up), a placard per slogan, one large placard tiled on
-home-printer sheets, the fact sheet, numbered sign-up sheets and social cards. The folder is
+home-printer sheets, the fact sheet, numbered sign-up sheets, social cards, and the signatory annex
+when a leaflet has no room for every signatory. With `jobs` above 1 the materials are made in
+parallel processes; the bytes of every file are the same whatever the number. The folder is
 written by `write.folders.replace_folder`: all of it or nothing, and nothing of the user's lost.
 """
 
@@ -11,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
+from .errors import CampaignkitError
 from .layout.document import Rendered
+from .localise import today_for_print
 from .model import Campaign
 from .options import LEAFLET_PAPERS, Paper, home_sheet, number
 from .options import paper as to_paper
@@ -47,7 +52,7 @@ def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, toda
     """(what, make) for every material, in the order they are listed; make returns Rendered results.
     A bleed goes on the single leaflet, the one a print shop prints; the rest are for home printers.
     `press` makes every PDF for a print shop (the cards stay RGB: they are for screens)."""
-    from .api import make_factsheet, make_leaflet, make_placard, make_signup, make_social
+    from .api import make_factsheet, make_leaflet, make_placard, make_signatories, make_signup, make_social
 
     sheet = home_sheet(paper)
     steps: list[tuple[str, Callable[[], tuple[Rendered, ...]]]] = []
@@ -75,12 +80,28 @@ def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, toda
     if campaign.statements:
         steps.append(("sign-up sheets", lambda: (make_signup(campaign, paper=sheet, lang=lang, sheets=sheets,
                                                              today=today, grayscale=grayscale, press=press),)))
+    if _long_lists(campaign, lang, paper, sheet):
+        steps.append(("signatory annex", lambda: (make_signatories(campaign, paper=sheet, lang=lang,
+                                                                   grayscale=grayscale, press=press),)))
     if campaign.slogans:
         steps.append(("social cards", lambda: make_social(campaign, lang=lang)))
     return steps
 
 
-def pack_steps(campaign: Campaign, *, lang: str | None = None, paper: Paper | str = Paper.A4, sheets: int = 5) -> int:
+def _long_lists(campaign: Campaign, lang: str | None, paper: Paper, sheet: Paper) -> bool:
+    """Whether the leaflet or the two-up leaflet may leave out signatories, which the annex then lists."""
+    if not any(st.signatories for st in campaign.statements):
+        return False
+    from .localise import localise
+    from .materials.leaflet_fit import two_up_sheet
+    from .materials.signatories import leaflet_cuts
+
+    copy = localise(campaign, lang)
+    return leaflet_cuts(copy, paper) or leaflet_cuts(copy, two_up_sheet(sheet)[1])
+
+
+def pack_steps(campaign: Campaign, *, lang: str | None = None, paper: Paper | str = Paper.A4,
+               sheets: int = 5) -> int:
     """How many steps `make_pack` reports progress for (materials plus the contact sheet)."""
     return len(_steps(campaign, lang, to_paper(paper, LEAFLET_PAPERS), sheets, None, False)) + 1
 
@@ -94,18 +115,19 @@ def check_pack_folder(out_dir: str | os.PathLike, force: bool = False) -> None:
 
 def make_pack(campaign: Campaign, out_dir: str | os.PathLike, *, lang: str | None = None,
               paper: Paper | str = Paper.A4, sheets: int = 5, today: dt.date | None = None, grayscale: bool = False,
-              bleed_mm: float = 0.0, press: bool = False, force: bool = False,
+              bleed_mm: float = 0.0, press: bool = False, force: bool = False, jobs: int = 1,
               progress: Callable[[str], None] | None = None) -> Pack:
     """Make every material into `out_dir` (a new folder, an empty one, or an earlier pack); `bleed_mm`
     adds a bleed and crop marks to the single leaflet, for a print shop, and `press` makes every PDF
-    for one."""
+    for one; the materials are made in `jobs` processes."""
     from .write.folders import replace_folder
 
     chosen = to_paper(paper, LEAFLET_PAPERS)
     bleed_mm = number(bleed_mm, "bleed", 0, 10)
     target = Path(out_dir)
     check_pack_folder(target, force)
-    made = _make_all(campaign, _steps(campaign, lang, chosen, sheets, today, grayscale, bleed_mm, press), progress)
+    plan = (campaign, lang, chosen, sheets, today_for_print(today), grayscale, bleed_mm, press)
+    made = _make_all(plan, jobs, progress)
     files = [(_file_name(campaign, r), r) for r in made]
     sheet = _contact_sheet(campaign, files)
     if progress:
@@ -134,14 +156,22 @@ def _file_name(campaign: Campaign, rendered: Rendered) -> str:
     return f"cards/{safe}.{suffix}" if rendered.material == "card" else f"{safe}.{suffix}"
 
 
-def _make_all(campaign: Campaign, steps, progress) -> list[Rendered]:
-    """Run every step; cards are drawn on a worker thread meanwhile (Pillow and zlib release the GIL)."""
+def _make_all(plan: tuple, jobs: int, progress) -> list[Rendered]:
+    """Run every step, in order or in `jobs` worker processes; the results keep the steps' order."""
+    steps = _steps(*plan)
+    if jobs > 1 and len(steps) > 1 and hasattr(os, "fork"):
+        return _make_in_processes(steps, jobs, progress)
     from concurrent.futures import ThreadPoolExecutor
+
+    from PIL import Image, ImageDraw
 
     from .layout import fonts
 
     fonts.register_all()  # before any thread needs them: reportlab's font registry is not locked
+    # loaded here, not on two threads at once (the command line loads these on first use)
+    _ = Image.Image, ImageDraw.Draw
     made: list[Rendered] = []
+    # cards are drawn on a worker thread meanwhile (Pillow and zlib release the GIL)
     with ThreadPoolExecutor(1) as drawer:
         pending = [(what, drawer.submit(make) if what == "social cards" else None, make) for what, make in steps]
         for what, future, make in pending:
@@ -149,6 +179,51 @@ def _make_all(campaign: Campaign, steps, progress) -> list[Rendered]:
             if progress:
                 progress(what)
     return made
+
+
+_FORKED: list = []  # the steps, inherited by forked workers
+
+
+def _make_in_processes(steps, jobs: int, progress) -> list[Rendered]:
+    """Each step in a forked worker (which inherits the steps, the loaded campaign and the modules);
+    results are collected in the steps' order, so the pack is the same as one made in one process."""
+    import multiprocessing
+
+    from .layout import fonts
+
+    fonts.register_all()  # once, inherited by every worker
+    _FORKED[:] = steps
+    made: list[Rendered] = []
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(steps))) as pool:
+            for (what, _), (result, caught, error) in zip(steps, pool.imap(_run_step, range(len(steps)))):
+                for message in caught:  # as if the step had run here
+                    warnings.warn(message, stacklevel=2)
+                if error is not None:
+                    raise error
+                made.extend(result)
+                if progress:
+                    progress(what)
+    finally:
+        _FORKED.clear()
+    return made
+
+
+def _run_step(n: int) -> tuple[tuple[Rendered, ...], list[Warning], CampaignkitError | None]:
+    """Step `n`, in a worker process: its results, the warnings it gave and the error it stopped on."""
+    import pickle
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            made, error = tuple(_FORKED[n][1]()), None
+        except CampaignkitError as exc:
+            made, error = (), exc
+            try:
+                pickle.loads(pickle.dumps(exc))
+            except Exception:  # an error whose arguments do not survive pickling arrives as its message
+                error = CampaignkitError(str(exc))
+    return made, [w.message for w in caught if isinstance(w.message, Warning)], error
 
 
 def _contact_sheet(campaign: Campaign, files: list[tuple[str, Rendered]]) -> Rendered:

@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from ._version import __version__
-from .loader.campaign import EVENT_STATUSES, KEYS, MAX_ATTENDANCE, SCHEMA_KEY
+from .loader.campaign import EVENT_STATUSES, KEYS, MAX_ATTENDANCE, SCHEMA_KEY, SIGNATORY_ORDERS
 from .tags import ISO_639_1
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -78,7 +78,14 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "source": ("source", "The id of the source it is published in."),
         "demands": ("items", "Its demands. A statement needs at least one demand or call."),
         "calls": ("items", "Its calls to action."),
-        "signatories": ("texts", "Who signed it."),
+        "signatories": ("texts", "Who signed it. A leaflet prints as many as fit and says how many more there are; "
+                                 "the signatory annex prints them all."),
+        "signatories_file": ("file", "A CSV of further signatories, relative to the campaign file, with a header "
+                                     "row: `name`, and optionally `organisation` and `country`."),
+        "signatories_url": ("url", "Where the full list of signatories is published; a leaflet too short for "
+                                   "them all points to it (else to the signatory annex)."),
+        "signatories_order": ("signatory_order", "How the signatory annex orders the names (default `as given`; "
+                                                 "`by organisation` groups them under each organisation)."),
     },
     "events": {
         "id": ("id", "The event's id (`--event`; calendar exports use it in the event's UID)."),
@@ -263,6 +270,7 @@ def _kinds() -> dict[str, tuple[dict, str]]:
         "boolean": ({"type": "boolean"}, "true or false"),
         "attendance": ({"type": "integer", "minimum": 0, "maximum": MAX_ATTENDANCE}, "whole number"),
         "status": ({"enum": list(EVENT_STATUSES)}, " or ".join(f"`{s}`" for s in EVENT_STATUSES)),
+        "signatory_order": ({"enum": list(SIGNATORY_ORDERS)}, ", ".join(f"`{s}`" for s in SIGNATORY_ORDERS)),
         "items": (_list(_ref("item")), "list of items"),
         "summary": ({"anyOf": [_ref("item"), _list(_ref("item"))]}, "item, or list of items"),
         "slogans": (_list(_ref("slogan")), "list of slogans"),

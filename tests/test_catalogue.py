@@ -8,6 +8,7 @@ import errno
 import io
 import json
 import os
+import re
 import socket
 import textwrap
 import unicodedata
@@ -31,6 +32,7 @@ from campaignkit import (
     make_leaflet,
     make_pack,
     make_placard,
+    make_signatories,
 )
 from campaignkit.cli import main
 from campaignkit.layout import qr
@@ -154,13 +156,18 @@ def test_10_empty_or_blank_text_is_an_error(tmp_path):
     assert "statements[0].demands[1]: is empty" in line
 
 
-def test_11_five_thousand_signatories_all_print_on_continuation_pages():
+def test_11_five_thousand_signatories_the_leaflet_counts_the_rest_and_the_annex_prints_all():
     names = ", ".join(f'"Branch {n}"' for n in range(5000))
     campaign = loads(BASE.replace("demands = [", f"signatories = [{names}]\ndemands = ["), name="cat.toml")
-    with pytest.warns(CampaignWarning, match="runs to [0-9]+ pages"):
-        data = make_leaflet(campaign)
-    printed = text_of(data)
-    assert squash(" · ".join(f"Branch {n}" for n in range(5000))) in printed
+    leaflet = make_leaflet(campaign)
+    assert leaflet.pages == 1
+    printed = text_of(leaflet.data)
+    shown = len(re.findall(r"Branch \d+", printed))
+    assert squash(" · ".join(f"Branch {n}" for n in range(shown))) in printed
+    assert f"and {5000 - shown:,} more — full list: the signatory annex" in printed
+    annex = text_of(make_signatories(campaign).data)
+    assert "5,000 signatories" in annex
+    assert re.findall(r"Branch (\d+)", annex) == [str(n) for n in range(5000)]
 
 
 def test_12_repeated_demands_and_signatories_are_listed_in_a_warning():

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 
 import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from campaignkit import CampaignkitError, OutputError, load, make_pack
+from campaignkit import CampaignkitError, CampaignWarning, OutputError, load, make_pack
 from campaignkit.cli import main
 from campaignkit.verify import verify_pdf
 
@@ -112,14 +113,25 @@ def test_user_files_in_an_earlier_pack_are_refused_or_kept_with_force(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]
 
 
-def test_a_failure_halfway_leaves_nothing(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failure_halfway_leaves_nothing(tmp_path, jobs):
     from campaignkit import loads
 
     bad = loads('id = "b"\ntitle = "T"\nslogans = ["Fine", "Bad ✊"]\n[[statements]]\nid = "s"\nby = "B"\ndemands = ["D"]\n',
                 name="b.toml")
-    with pytest.raises(CampaignkitError):
-        make_pack(bad, tmp_path / "pack")
+    with pytest.raises(CampaignkitError, match="no bundled font has a glyph for '✊'"):  # the worker's error, as it was raised
+        make_pack(bad, tmp_path / "pack", jobs=jobs)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pack_in_two_processes_is_the_same_as_in_one(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CampaignWarning)
+        one = make_pack(CAMPAIGN, tmp_path / "one", sheets=2, jobs=1)
+    with pytest.warns(CampaignWarning, match="petition.collected_by"):  # a worker's warning reaches the caller
+        two = make_pack(CAMPAIGN, tmp_path / "two", sheets=2, jobs=2)
+    assert [(f.name, f.sha256) for f in one.files] == [(f.name, f.sha256) for f in two.files]
+    assert manifest(tmp_path / "one") == manifest(tmp_path / "two")
 
 
 def test_unwritable_output_is_one_clear_line(tmp_path):

@@ -15,9 +15,9 @@ PUBLIC = [
     "DEFAULT_CAMPAIGN", "URL", "BatchResult", "Campaign", "CampaignDataError", "CampaignFileError", "CampaignWarning",
     "CampaignkitError", "Copy", "Event", "Fact", "FitError", "GlyphError", "ImageError", "Item", "LocalEvent", "Name",
     "OutputError", "Pack", "Paper", "Petition", "PlannedSlogan", "PrintError", "PrintJob", "Rendered", "Report",
-    "Slogan", "Source", "Speaker", "Statement", "Text", "Theme", "TimelineEntry", "Translation", "UnsafeURLError",
+    "Signatory", "Slogan", "Source", "Speaker", "Statement", "Text", "Theme", "TimelineEntry", "Translation", "UnsafeURLError",
     "__version__", "builtin_campaigns", "campaign_schema", "export_campaign", "import_signatories", "load", "loads",
-    "localise", "make_batch", "make_factsheet", "make_leaflet", "make_pack", "make_placard", "make_signup",
+    "localise", "make_batch", "make_factsheet", "make_leaflet", "make_pack", "make_placard", "make_signatories", "make_signup",
     "make_social", "plan_placards", "plan_print", "preview_pdf", "print_files", "verify_pdf",
 ]
 

@@ -1,7 +1,8 @@
 """Command-line arguments in, calls to the public API out; library errors become one-line messages.
 
 The commands live in `campaign` (list, show, validate, init), `data` (schema, export, import),
-`materials` (leaflet, placard, factsheet, signup, social) and `jobs` (pack, batch, print, verify,
+`materials` (leaflet, placard, factsheet, signup, signatories,
+social) and `jobs` (pack, batch, print, verify,
 preview). Each parses its options,
 calls one API function and reports what was written. The one place library errors become
 `click.ClickException` (exit 1) is `_Group.invoke`; usage mistakes are click's (exit 2).
@@ -11,7 +12,6 @@ calls one API function and reports what was written. The one place library error
 
 from __future__ import annotations
 
-import sys
 import warnings
 
 import click
@@ -79,5 +79,19 @@ def main() -> None:
 
 from . import campaign, data, jobs, materials  # noqa: E402,F401  (they add their commands to `main`)
 
+
+def run() -> None:
+    """The `campaignkit` console script: `main`, with start-up work put off until needed and the interpreter's
+    teardown skipped after every file is written and the output flushed (see `start`)."""
+    from . import start
+
+    start.prepare()
+    try:
+        main.main(prog_name="campaignkit")
+    except SystemExit as exc:  # click ends every command this way
+        start.finish(exc.code)
+    start.finish(0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

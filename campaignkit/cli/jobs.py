@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -89,14 +90,20 @@ def preview(pdf, out, dpi, force) -> None:
 @font_option
 @click.option("--paper", type=PaperChoice(LEAFLET_PAPERS), default="A4", show_default=True, help="Leaflet paper size.")
 @sheets_option(5)
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes to make the materials in (on two cores one is faster: it draws the cards on a "
+                   "thread meanwhile).")
 @grayscale_option
 @bleed_option("Bleed for a print shop on the single leaflet, e.g. 3mm (adds crop marks).")
 @press_option
 @force_option
 @today_option
-def pack(campaign, out, lang, paper, sheets, grayscale, bleed, press, force, today) -> None:
-    """Make everything for a picket: leaflets, placards, fact sheet, sign-up sheets, cards."""
+def pack(campaign, out, lang, paper, sheets, jobs, grayscale, bleed, press, force, today) -> None:
+    """Make everything for a picket: leaflets, placards, fact sheet, sign-up sheets, cards (and the signatory
+    annex when a leaflet cannot list every signatory)."""
     from ..pack import check_pack_folder, make_pack, pack_steps
+
+    gc.enable()  # the command line starts with it off; a pack makes many materials
 
     loaded = load_campaign(campaign)
     folder = Path(out) if out else Path(f"{loaded.id}{'-' + lang if lang else ''}-pack")
@@ -105,7 +112,7 @@ def pack(campaign, out, lang, paper, sheets, grayscale, bleed, press, force, tod
     with click.progressbar(length=steps, label="Making materials", file=sys.stderr, hidden=not show_progress()) as bar:
         step = _StepTimer(bar)
         result = make_pack(loaded, folder, lang=lang, paper=paper, sheets=sheets, grayscale=grayscale, bleed_mm=bleed,
-                           press=press, force=force, today=day(today), progress=step)
+                           press=press, force=force, today=day(today), jobs=jobs, progress=step)
     width = max(len(f.name) for f in result.files)
     say(f"{'file':{width}}  {'material':16} {'pages':>5} {'size':>8}")
     for f in result.files:
@@ -146,6 +153,8 @@ class _StepTimer:
 def batch(campaign, events_csv, out, materials, lang, jobs, keep_going, force, today) -> None:
     """Make materials for many local events from a CSV, one folder per event."""
     from ..batch import make_batch, read_events
+
+    gc.enable()  # the command line starts with it off; a batch makes many materials
 
     loaded = load_campaign(campaign)
     chosen = tuple(m.strip() for m in materials.split(",") if m.strip())

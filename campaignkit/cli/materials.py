@@ -1,4 +1,4 @@
-"""The material commands: leaflet, placard, factsheet, signup and social, one API call each."""
+"""The material commands: leaflet, placard, factsheet, signup, signatories and social, one API call each."""
 
 from __future__ import annotations
 
@@ -141,6 +141,29 @@ def signup(campaign, out, force, paper, sheets, lang, grayscale, press, today) -
         if out is None:
             write_default(rendered, force)
     report(rendered, out, f"{paper} landscape")
+
+
+@main.command(example="campaignkit signatories open-letter.toml --paper letter -o signatories.pdf")
+@campaign_argument
+@output_option
+@click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
+@lang_option
+@click.option("--statement", metavar="ID", help="Only this statement's signatories (default: all).")
+@font_option
+@grayscale_option
+@press_option
+@force_option
+def signatories(campaign, out, force, paper, lang, statement, grayscale, press) -> None:
+    """Make the signatory annex: every signatory, in columns, as the campaign orders them."""
+    from ..api import make_signatories
+
+    loaded = load_campaign(campaign)
+    with timed("made the signatory annex"):
+        rendered = make_signatories(loaded, out or None, paper=paper, lang=lang, statement=statement,
+                                    grayscale=grayscale, press=press, force=force)
+        if out is None:
+            write_default(rendered, force)
+    report(rendered, out, paper)
 
 
 @main.command(example="campaignkit social my-campaign.toml --lang kk -o cards")

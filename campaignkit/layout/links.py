@@ -10,12 +10,12 @@ into a form (two leaflets on a sheet) are put on the page at every place the for
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from xml.sax.saxutils import quoteattr
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from .flowables import WithParagraph
+from .markup import quote_attribute
 
 
 @lru_cache(maxsize=256)
@@ -28,7 +28,7 @@ def href_of(url_text: str) -> str:
 
 def linked(markup: str, href: str) -> str:
     """Paragraph markup made a link to `href`."""
-    return f"<a href={quoteattr(href)}>{markup}</a>"
+    return f"<a href={quote_attribute(href)}>{markup}</a>"
 
 
 class LinkedLines(WithParagraph):

@@ -10,9 +10,10 @@ anything else that would differ between two runs.
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
+
+from .markup import escape
 
 
 def xmp_date(timestamp) -> str:

@@ -27,15 +27,11 @@ from ..localise.copy import Phrase, SourceCopy
 from . import fonts, scripts
 from .flowables import WithParagraph, shared_paragraph
 from .links import LinkedLines, href_of, linked
+from .markup import escape
 from .paper import MM
 
 NBSP = "\u00a0"
 URL_BREAKS = "/?&="
-
-
-def escape(text: str) -> str:
-    """&, < and > as entities: user text can never become Paragraph markup."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def tie_last_words(text: str) -> str:
@@ -67,8 +63,10 @@ def weight_of(font: str) -> str:
     return fonts.WEIGHT_OF[font]
 
 
+@lru_cache(maxsize=16384)
 def is_plain(text: str, font: str, faces: scripts.Faces) -> bool:
-    """True when the face `font` prints all of `text` left to right, unshaped: reportlab's own path."""
+    """True when the face `font` prints all of `text` left to right, unshaped: reportlab's own path.
+    Remembered per text, face and set of faces (a leaflet asks again for every type size it tries)."""
     return not fonts.missing_glyphs(text, font) and not scripts.needs_scripts(text, weight_of(font), faces)
 
 

@@ -7,6 +7,7 @@ against it, and the JSON Schema and the format documentation are tested against 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from ..model import (
@@ -36,7 +37,8 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "sources", "statements", "events", "timeline", "facts", "names", "translations", "fonts"),
     ),
     "sources": (("id", "url"), ("title", "publisher", "author", "date", "note")),
-    "statements": (("id", "by"), ("language", "title", "date", "source", "demands", "calls", "signatories")),
+    "statements": (("id", "by"), ("language", "title", "date", "source", "demands", "calls", "signatories",
+                                  "signatories_file", "signatories_url", "signatories_order")),
     "events": (
         ("id", "title", "place"),
         ("kind", "status", "date", "date_inferred", "time", "end_time", "attendance", "attendance_approximate",
@@ -53,6 +55,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 EVENT_STATUSES = ("upcoming", "past")
 SCHEMA_KEY = "$schema"  # a JSON file's pointer to its schema, for editors; the loader only checks it is text
+SIGNATORY_ORDERS = ("as given", "by name", "by organisation")
 
 
 class CampaignReader(Reader):
@@ -188,6 +191,15 @@ class CampaignReader(Reader):
                 raise self.fail(path, "a statement needs at least one demand or call")
             by = self.text(raw["by"], join(path, "by"))
             signatories = self.listing(raw.get("signatories"), join(path, "signatories"), self.text)
+            if "signatories_file" in raw:
+                from .signatories_csv import read_signatories
+
+                listed = self.file(raw["signatories_file"], join(path, "signatories_file"))
+                signatories += read_signatories(Path(listed), self.language)
+            order = self.optional_string(raw, "signatories_order", path) or "as given"
+            if order not in SIGNATORY_ORDERS:
+                raise self.fail(join(path, "signatories_order"),
+                                f"expected one of {', '.join(map(repr, SIGNATORY_ORDERS))}, got {order!r}")
             self.warn_repeats(tuple(d.text for d in demands), join(path, "demands"), "demand")
             self.warn_repeats(signatories, join(path, "signatories"), "signatory")
             return Statement(
@@ -199,6 +211,8 @@ class CampaignReader(Reader):
                 demands=demands,
                 calls=calls,
                 signatories=signatories,
+                signatories_url=self.optional(raw, "signatories_url", path, self.url),
+                signatories_order=order,
             )
         finally:
             self.language = campaign_language

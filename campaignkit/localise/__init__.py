@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import CampaignkitError
-from ..model import Campaign, Event, Source, Statement, Text
+from ..model import Campaign, Event, Signatory, Source, Statement, Text
 from .catalogue import Catalogue
 from .copy import (
     Copy,
@@ -19,6 +19,7 @@ from .copy import (
     FactCopy,
     PetitionCopy,
     Phrase,
+    Signer,
     SourceCopy,
     StatementCopy,
     TimelineCopy,
@@ -169,10 +170,25 @@ class _Localiser:
             demands=tuple(self.need(d.text, f"{path}.demands[{n}]") for n, d in enumerate(st.demands)),
             briefs=tuple(self.need(d.short or d.text, f"{path}.demands[{n}].short") for n, d in enumerate(st.demands)),
             calls=tuple(self.need(c.text, f"{path}.calls[{n}]") for n, c in enumerate(st.calls)),
-            signatories=tuple(self.need(s, f"{path}.signatories[{n}]") for n, s in enumerate(st.signatories)),
+            signatories=self.signers(st, path),
             source=self.refs.get(st.source),
             demands_heading=Phrase(self.labels.label("demands", by=by.text).text, f"{path}.by"),
+            signatories_url=st.signatories_url,
+            signatories_order=st.signatories_order,
         )
+
+    def signers(self, st: Statement, path: str) -> tuple[Signer, ...]:
+        """Every signatory's name in this language, with the organisation and country when known; names
+        from a signatories CSV name its file and line as their field."""
+        out = []
+        for n, name in enumerate(st.signatories):
+            value, language = name.lookup(self.language) if name.translations else (name.original, name.language)
+            if isinstance(name, Signatory):
+                out.append(Signer(tie(value, language), name.where or f"{path}.signatories[{n}]", name.organisation,
+                                  name.country))
+            else:
+                out.append(Signer(tie(value, language), f"{path}.signatories[{n}]"))
+        return tuple(out)
 
     def chosen_event(self, event_id: str | None) -> EventCopy | None:
         events = self.campaign.events

@@ -25,6 +25,14 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Signer(Phrase):
+    """A signatory's name as printed, with the organisation and country the list gives for them."""
+
+    organisation: str = ""
+    country: str = ""
+
+
+@dataclass(frozen=True)
 class SourceCopy:
     id: str
     number: int  # the reference number printed as [n]
@@ -43,9 +51,11 @@ class StatementCopy:
     demands: tuple[Phrase, ...]
     briefs: tuple[Phrase, ...]  # the short form of each demand, or the demand itself
     calls: tuple[Phrase, ...]
-    signatories: tuple[Phrase, ...]
+    signatories: tuple[Signer, ...]
     source: SourceCopy | None
     demands_heading: Phrase  # "Socialist Movement of Kazakhstan demands:"
+    signatories_url: URL | None = None  # where the full list is published
+    signatories_order: str = "as given"  # as given, by name, by organisation
 
 
 @dataclass(frozen=True)

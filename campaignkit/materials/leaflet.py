@@ -46,6 +46,7 @@ from .leaflet_fit import (
     two_up_sheet,
 )
 from .leaflet_two_up import TwoUpCanvas
+from .signatories import leaflet_signatories
 
 MAX_BLEED_MM = 10.0
 MAX_PAGES = 99  # what the smallest type may run to
@@ -258,7 +259,7 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
         story.append(ts.para(copy.summary, styles("body")))
     for st in statements:
         gaps.append(Gap(0, 1.0))
-        story += [gaps[-1], *_statement(ts, styles, copy, st, scale)]
+        story += [gaps[-1], *_statement(ts, styles, copy, st, scale, (frame_width, sheet.height - 2 * margin))]
     gaps.append(Gap(0, 0, mark="statements"))
     # Before the event; none at the foot of the front when the event is on the back.
     gaps.append(Gap(0, 0) if event_on_the_back else Gap(body * 0.6, 1.5))
@@ -297,9 +298,11 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
     return doc, story, ts, gaps
 
 
-def _statement(ts: Typesetter, styles: Styles, copy: Copy, st: StatementCopy, scale: TypeScale) -> list:
+def _statement(ts: Typesetter, styles: Styles, copy: Copy, st: StatementCopy, scale: TypeScale,
+               frame: tuple[float, float]) -> list:
     """A statement's demands under its heading, then its calls and signatories kept together. Each call
-    carries the name of who makes it, so it reads right even at the top of a page of its own."""
+    carries the name of who makes it, so it reads right even at the top of a page of its own; a list of
+    signatories too long for the `frame` (width, height) ends with how many more there are."""
     blocks: list = []
     demand = styles("demand", leftIndent=scale.size("demand") * 1.6, bulletIndent=0, bulletFontName=fonts.BOLD,
                     bulletColor=styles.pal.accent)
@@ -311,8 +314,7 @@ def _statement(ts: Typesetter, styles: Styles, copy: Copy, st: StatementCopy, sc
     call = styles("call", backColor=styles.pal.tint, borderPadding=(5, 7, 6, 7), leftIndent=7, rightIndent=7)
     closing = [ts.para(c, call, prefix=Phrase(st.by.text + ":", st.by.field)) for c in st.calls]
     if st.signatories:
-        names = Phrase(" · ".join(s.text for s in st.signatories), f"{st.path}.signatories")
-        closing.append(ts.para(names, styles("small"), prefix=copy.prompt("signed_by")))
+        closing += leaflet_signatories(ts, styles, copy, st, frame)
     if closing:
         blocks.append(KeepTogether(closing))
     return blocks

@@ -7,8 +7,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from xml.sax.saxutils import escape as xml_escape
 
+from ..markup import escape
 from .base import _STRONG_RTL, MARKED, MARKED_LEADING, Run, script_of
 from .bidi import direction, visual_text
 from .drawing import draw_runs
@@ -21,7 +21,7 @@ _BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")  # whitespace a line may br
 def line_markup(runs: list[Run]) -> str:
     """Paragraph markup for one line of visually ordered runs: escaped text in `<font>` tags.
     User text never becomes markup."""
-    return "".join(f'<font name="{r.face.name}">{xml_escape(visual_text(r))}</font>' for r in runs)
+    return "".join(f'<font name="{r.face.name}">{escape(visual_text(r))}</font>' for r in runs)
 
 
 # Chinese and Japanese punctuation carries its own space: no word space follows it.
@@ -206,7 +206,7 @@ def _paragraph_class():
             self._broken_for: float | None = None
             self._lines: list[Styled] = []
             self.script_style = style if self.plain else self._script_style(style)
-            markup = xml_escape(self.user_text) if self.plain else ""
+            markup = escape(self.user_text) if self.plain else ""
             super().__init__(markup, self.script_style)
 
         def _script_style(self, style):
