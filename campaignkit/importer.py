@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CampaignDataError, CampaignFileError, CampaignWarning
-from .loader.clean import TextProblem, clean
+from .loader.csv_file import clean_cell, read_csv_text
 from .loader.parse import MAX_FILE_BYTES
 
 FIELDS = ("name", "first_name", "last_name", "organisation")
@@ -121,16 +121,7 @@ def _header_key(header: str) -> str:
 def read_signers(csv_path: str | os.PathLike, columns: dict[str, str] | None = None) -> tuple[list[Signer], list[int]]:
     """The signers of a CSV file and the rows that have no name; a bad cell is an error naming its row."""
     name = str(csv_path)
-    try:
-        if Path(csv_path).stat().st_size > MAX_CSV_BYTES:
-            raise CampaignFileError(f"{name}: signer lists are limited to {MAX_CSV_BYTES:,} bytes")
-        raw = Path(csv_path).read_bytes()
-    except OSError as exc:
-        raise CampaignFileError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CampaignFileError(f"{name}: not UTF-8 at byte {exc.start} (save the CSV as UTF-8)") from None
+    text = read_csv_text(csv_path, MAX_CSV_BYTES, "signer lists")
     first = text.split("\n", 1)[0]
     delimiter = next((d for d in (",", ";", "\t") if d in first), ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -193,14 +184,7 @@ def _columns(name: str, header: list[str], mapping: dict[str, str]) -> dict[str,
 def _signer(name: str, line: int, header: list[str], values: list[str], where: dict[str, int]) -> str:
     cells: dict[str, str] = {}
     for field, index in where.items():
-        raw = values[index] if index < len(values) else ""
-        try:
-            cell, removed = clean(raw, multiline=False)
-        except TextProblem as exc:
-            raise CampaignDataError(str(exc), path=f"column {header[index].strip()}", source=name, line=line) from None
-        if removed:
-            warnings.warn(CampaignWarning(f"{name}:{line}: column {header[index].strip()}: removed invisible "
-                                          f"characters {', '.join(removed)}"), stacklevel=4)
+        cell = clean_cell(name, line, header[index].strip(), values[index] if index < len(values) else "")
         cells[field] = " ".join(cell.split())
     person = cells.get("name") or " ".join(p for p in (cells.get("first_name"), cells.get("last_name")) if p)
     organisation = cells.get("organisation", "")

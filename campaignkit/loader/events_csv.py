@@ -15,12 +15,12 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import CampaignDataError, CampaignFileError, CampaignWarning
 from ..slugs import slugify
 from ..tags import LanguageTagError, parse_language
 from .clean import TextProblem, clean
+from .csv_file import read_csv_text
 from .reader import close_matches
 
 COLUMNS = ("city", "place", "date", "time", "contact", "organisers", "lang", "end_time", "title")
@@ -60,21 +60,7 @@ class RowError:
 def read_events(path: str | os.PathLike) -> tuple[list[LocalEvent], list[RowError]]:
     """Parse and check every row; returns the good events and one error per bad row."""
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise CampaignFileError(f"{name}: the file is {size:,} bytes; event lists are limited to {MAX_CSV_BYTES:,}")
-        with open(path, "rb") as handle:  # a pipe (--events <(...)) or a device has no size: read at most the limit
-            raw = handle.read(MAX_CSV_BYTES + 1)
-    except OSError as exc:
-        raise CampaignFileError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > MAX_CSV_BYTES:
-        raise CampaignFileError(f"{name}: more than {MAX_CSV_BYTES:,} bytes; event lists are limited to "
-                                f"{MAX_CSV_BYTES:,}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CampaignFileError(f"{name}: not UTF-8 at byte {exc.start} (save the CSV as UTF-8)") from None
+    text = read_csv_text(path, MAX_CSV_BYTES, "event lists")  # --events <(...) works: a pipe is read too
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip().lower() for h in next(reader)]

@@ -11,12 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-import warnings
 from pathlib import Path
 
-from ..errors import CampaignDataError, CampaignFileError, CampaignWarning
+from ..errors import CampaignDataError, CampaignFileError
 from ..model import Signatory
-from .clean import TextProblem, clean
+from .csv_file import clean_cell, read_csv_text
 from .reader import close_matches
 
 COLUMNS = ("name", "organisation", "country")
@@ -28,18 +27,7 @@ MAX_ROWS = 500_000
 def read_signatories(path: Path, language: str) -> tuple[Signatory, ...]:
     """Every signatory in the CSV at `path`, in file order; names are originals in `language`."""
     name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise CampaignFileError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > MAX_BYTES:
-        raise CampaignFileError(f"{name}: more than {MAX_BYTES:,} bytes; a signatory list is limited to "
-                                f"{MAX_BYTES:,}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CampaignFileError(f"{name}: not UTF-8 at byte {exc.start} (save the CSV as UTF-8)") from None
+    text = read_csv_text(path, MAX_BYTES, "signatory lists")
     # Cells are cleaned one by one only when the file holds something to remove or refuse: normalising the
     # whole text is the same as normalising each cell (no delimiter composes with what follows it).
     text = unicodedata.normalize("NFC", text)
@@ -94,11 +82,4 @@ def _check_header(name: str, header: list[str]) -> None:
 def _cell(name: str, line: int, column: str, value: str, plain: bool) -> str:
     if plain and "\n" not in value and "\r" not in value:
         return value.replace("\t", " ").strip()  # what `clean` returns for printable text
-    try:
-        text, removed = clean(value, multiline=False)
-    except TextProblem as exc:
-        raise CampaignDataError(str(exc), path=f"column {column}", source=name, line=line) from None
-    if removed:
-        warnings.warn(CampaignWarning(f"{name}:{line}: column {column}: removed invisible characters "
-                                      f"{', '.join(removed)}"), stacklevel=4)
-    return text
+    return clean_cell(name, line, column, value)
