@@ -36,6 +36,7 @@ import math
 import re
 import warnings
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -154,7 +155,7 @@ def verify_pdf(source: bytes | str | Path | Rendered, *, dpi: int = 200, name: s
             if found:
                 text = _PageText(page, image, dpi)
                 for code in found:
-                    if _false_detection(code):
+                    if _false_detection(code, found):
                         continue
                     url = code.text if code.valid else ""
                     printed, why = text.printed(url, _code_rect(code)) if url else (False, "")
@@ -211,11 +212,25 @@ def modules_across(version: object) -> int:
     return 9 + 2 * number if match.group(1) else 17 + 4 * number
 
 
-def _false_detection(code) -> bool:
-    """A Micro QR code that does not decode: zxing reads one in the texture of a picture (a logo);
-    campaignkit prints none, so it is no code of the page."""
+def _false_detection(code, found: Sequence = ()) -> bool:
+    """A Micro QR code that does not decode (zxing reads one in the texture of a picture, a logo), or
+    whose middle lies inside a QR code found on the same page (a corner of that code, its finder pattern
+    and the modules beside it, read as a Micro QR): campaignkit prints none, so it is no code of the page."""
+    if not _micro(code):
+        return False
+    if not code.valid:
+        return True
+    codes = [_code_rect(other) for other in found if other is not code and other.valid and not _micro(other)]
+    if not codes:
+        return False
+    x0, y0, x1, y1 = _code_rect(code)
+    x, y = (x0 + x1) / 2, (y0 + y1) / 2
+    return any(left < x < right and top < y < bottom for left, top, right, bottom in codes)
+
+
+def _micro(code) -> bool:
     version = str(code.extra.get("Version", "")) if isinstance(code.extra, dict) else ""
-    return not code.valid and version.startswith("M")
+    return version.startswith("M")
 
 
 def _module_mm(code, dpi: int) -> float:

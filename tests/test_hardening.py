@@ -14,6 +14,7 @@ from PIL import ImageDraw
 
 from campaignkit import load, make_pack
 from campaignkit.batch import make_batch
+from campaignkit.verify import _false_detection
 
 from conftest import ROOT, decode_qr, render_pages
 
@@ -66,6 +67,7 @@ def test_every_code_in_the_pack_decodes_at_150_dpi_and_with_15_percent_blanked(t
         for image in render_pages((tmp_path / "pack" / packed.name).read_bytes(), 150):
             image = image.convert("L")
             found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+            found = [code for code in found if not _false_detection(code, found)]  # a code's corner read as Micro QR
             if not found:
                 continue
             expected = sorted(code.text for code in found)

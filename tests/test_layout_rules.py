@@ -37,17 +37,6 @@ EXPECTED_FAILURES: dict[tuple[str, str, str, str, str], str] = {
     # The back of a two-sided half-letter leaflet: the 37-letter compound in the event box keeps the back's
     # type at 16 pt and the codes are at their largest, so room is left at the foot.
     ("blank_bands", "german-compounds", "leaflet-two-up", "letter", "de"): "p2: 21.6 mm (10.0%) blank below the codes",
-    # Three half-letter pages in 9 pt: the middle page ends 25.4 mm (11.8%) early; its gaps are full.
-    ("blank_bands", "thirty-demands-housing", "leaflet-two-up", "letter", "en"):
-        "p2: 25.4 mm (11.8%) blank at the foot; each gap already at its largest",
-    # Fact sheets in Kazakh: a row of facts, or the sources block kept whole, moves to the next page.
-    ("blank_bands", "kazakhstan-2022", "factsheet", "A4", "kk"): "p1: 27.3 mm (9.2%) blank under the facts' heading",
-    ("blank_bands", "kazakhstan-2022", "factsheet", "letter", "kk"): "p2: 80.0 mm (28.6%) blank; the sources go to p3",
-    # A headline of four long words stacked one to a line beside the logo: no two fit a half-letter line.
-    ("line_breaks", "harbour-cleaners-strike", "leaflet-two-up", "letter", "kk"):
-        "headline '«Харбор» / ауруханасының / тазалаушыларын / қолдайық': one word a line",
-    # Seventeen demands in brief on the petition, even in four columns of 8 pt, take the room of a row.
-    ("signup_rows", "thirty-demands-housing", "signup", "A4", "en"): "13 rows of 9.1 to 9.2 mm",
 }
 
 

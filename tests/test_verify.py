@@ -342,3 +342,26 @@ def test_a_micro_qr_version_gives_its_module_count_and_a_false_one_in_a_picture_
     assert _false_detection(SimpleNamespace(valid=False, extra={"Version": "M4"}))
     assert not _false_detection(SimpleNamespace(valid=True, extra={"Version": "M4"}))
     assert not _false_detection(SimpleNamespace(valid=False, extra={"Version": "5"}))
+
+
+def test_a_micro_qr_read_in_the_corner_of_a_qr_code_is_not_a_code_of_the_page():
+    """zxing may read a QR code's corner (its finder pattern and the modules beside it) as a Micro QR
+    that decodes: inside a code found on the page it is that code's corner; on its own it is a code."""
+    from types import SimpleNamespace
+
+    from campaignkit.verify import _false_detection
+
+    def found(valid, version, x0, y0, x1, y1):
+        point = SimpleNamespace
+        position = SimpleNamespace(top_left=point(x=x0, y=y0), top_right=point(x=x1, y=y0),
+                                   bottom_left=point(x=x0, y=y1), bottom_right=point(x=x1, y=y1))
+        return SimpleNamespace(valid=valid, extra={"Version": version}, position=position)
+
+    code = found(True, "5", 96, 849, 238, 990)
+    corner = found(True, "M2", 198, 849, 237, 888)
+    elsewhere = found(True, "M2", 400, 849, 439, 888)
+    page = [code, corner, elsewhere]
+    assert _false_detection(corner, page)
+    assert not _false_detection(elsewhere, page)
+    assert not _false_detection(code, page)
+    assert not _false_detection(corner, [corner])

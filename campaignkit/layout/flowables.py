@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from . import qr
 from .paper import Sheet
+from .spread import Stretch
 
 
 class Para(Paragraph):
@@ -255,6 +256,8 @@ def forget_earlier_builds(flowables) -> None:
             forget_earlier_builds(f._content)
         elif isinstance(f, PushToBottom):
             forget_earlier_builds(f.content)
+        elif isinstance(f, Stretch):
+            forget_earlier_builds([f.content])
 
 
 def table_commands(face: str, valign: str = "TOP", vpad: float = 4, hpad: float = 0) -> list:
@@ -297,21 +300,24 @@ def _mirrored(command: tuple, columns: int) -> tuple:
 
 class HeadingRoom(CondPageBreak):
     """Goes before a section's heading: starts a new page unless the heading and the first row of the
-    table under it fit on this one, so a heading never ends a page and a long table still splits."""
+    block under it (a table's first row, or the whole of any other flowable) fit on this one, so a
+    heading never ends a page and a long table still splits."""
 
-    def __init__(self, heading: Flowable, body: Table):
+    def __init__(self, heading: Flowable, body: Flowable):
         super().__init__(0)
         self.heading, self.body = heading, body
 
     def wrap(self, available_width, available_height):
         heading = self.heading.wrap(available_width, available_height)[1] + self.heading.getSpaceBefore()
-        self.body.wrap(available_width, available_height)
-        rows = getattr(self.body, "_rowHeights", None) or [0.0]
+        height = self.body.wrapOn(self._doctemplateAttr("canv"), available_width, available_height)[1]
+        if isinstance(self.body, KeepTogether):
+            height = self.body._H  # its wrap answers "too tall" to make the frame split it
+        rows = getattr(self.body, "_rowHeights", None) or [height]
         self.height = heading + self.heading.getSpaceAfter() + self.body.getSpaceBefore() + rows[0]
         return super().wrap(available_width, available_height)
 
 
-def headed(heading: Flowable, body: Table, *after: Flowable) -> list:
-    """A heading over a table that may split between its rows, and what follows it: a list of flowables
-    in which the heading always has the table's first row beneath it."""
+def headed(heading: Flowable, body: Flowable, *after: Flowable) -> list:
+    """A heading over a table that may split between its rows (or over its first block), and what
+    follows it: a list of flowables in which the heading always has that first row beneath it."""
     return [HeadingRoom(heading, body), heading, body, *after]

@@ -62,9 +62,9 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
     text = copy.title.text
     orphan_found: Band | None = None  # the largest that fits, with one word alone on its last line
     orphan_size = 0.0
-    for face in HEADLINE_FACES:
+    for face in HEADLINE_FACES:  # the narrower face too may keep two words on the last line
         size = styles.scale.display
-        while size >= floor - 1e-6:
+        while size >= floor - 1e-6 and (orphan_found is None or size >= orphan_size * ORPHAN_SHRINK):
             lines = headline_lines(text, face, size, room, ts.faces)
             if lines is not None:
                 title = Phrase(" ".join(line.replace(" ", NBSP) for line in lines), copy.title.field)
@@ -76,11 +76,9 @@ def header_band(ts: Typesetter, styles: Styles, pal: Palette, sheet: Sheet, copy
                         return band
                     if orphan_found is None:
                         orphan_found, orphan_size = band, size
-                    if size < orphan_size * ORPHAN_SHRINK:
-                        return orphan_found
             size *= HEADLINE_STEP
-        if orphan_found is not None:
-            return orphan_found
+    if orphan_found is not None:
+        return orphan_found
     raise FitError(f"title: the title does not fit the headline band even at {floor:.0f} pt without breaking a "
                    f"word; shorten it")
 
@@ -118,6 +116,30 @@ def qr_block(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, entries: 
     """Codes with their headings and URLs beside them, `per_row` to a row when they fit; `roomy` sets
     them in the body's table sizes rather than the small print of a page foot. An international
     address is printed in both its readable and its ASCII form (what the code holds)."""
+    rows, widths, commands = _qr_cells(ts, styles, pal, copy, entries, width, size, per_row, roomy)
+    if rule:
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, pal.muted), ("TOPPADDING", (0, 0), (-1, 0), 2 * MM)]
+    return table(rows, widths, commands, rtl=ts.rtl, splitByRow=1)
+
+
+def qr_rows(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, entries: list[QREntry], width: float, *,
+            size: float, per_row: int = 2, roomy: bool = False, aside: Flowable | None = None) -> list[Table]:
+    """The rows of `qr_block` (without its rule), one table each, to be kept or moved apart. `aside` (a
+    note on the codes) takes the room the last row leaves empty, or is a row of its own after it."""
+    rows, widths, commands = _qr_cells(ts, styles, pal, copy, entries, width, size, per_row, roomy)
+    made = [table([row], widths, commands, rtl=ts.rtl) for row in rows[:-1]]
+    last = rows[-1]
+    free = next((n for n, cell in enumerate(last) if cell == ""), None)
+    if aside is None:
+        return [*made, table([last], widths, commands, rtl=ts.rtl)]
+    if free is None:
+        return [*made, table([last], widths, commands, rtl=ts.rtl), aside]
+    last = [*last[:free], [aside], *last[free + 1:]]
+    return [*made, table([last], widths, [*commands, ("SPAN", (free, 0), (-1, 0))], rtl=ts.rtl)]
+
+
+def _qr_cells(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, entries: list[QREntry], width: float,
+              size: float, per_row: int, roomy: bool) -> tuple[list, list, list]:
     gap = 6 * MM
     per_row = max(1, min(per_row, len(entries)))
     while per_row > 1 and width < per_row * (size + QR_TEXT_MIN) + (per_row - 1) * gap:
@@ -149,9 +171,7 @@ def qr_block(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, entries: 
         widths += [size, text_width + (gap if n < per_row - 1 else 0)]
     commands = [*table_commands(fonts.BODY, "MIDDLE", 2),
                 *[("LEFTPADDING", (2 * n + 1, 0), (2 * n + 1, -1), 3 * MM) for n in range(per_row)]]
-    if rule:
-        commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, pal.muted), ("TOPPADDING", (0, 0), (-1, 0), 2 * MM)]
-    return table(rows, widths, commands, rtl=ts.rtl, splitByRow=1)
+    return rows, widths, commands
 
 
 def domain_note(ts: Typesetter, styles: Styles, copy: Copy, urls: list[URL], *, role: str = "qr_text",

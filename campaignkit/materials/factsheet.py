@@ -2,7 +2,8 @@
 the demands in brief, and every source with a QR code and its URL printed beside it.
 
 Each timeline entry and fact carries a numbered reference to its source; long timelines and many
-sources flow onto further pages.
+sources flow onto further pages, a heading always with its first row. A page that ends early because
+the next block moved on has its rows spread apart (`layout.spread`) rather than a blank band at its foot.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from ..errors import CampaignkitError
 from ..layout import fonts
 from ..layout.document import Info, Rendered, build, page_count, pdf_document
 from ..layout.flowables import headed, table, table_commands
-from ..layout.furniture import QR_PREFERRED, QREntry, domain_note, footer_line, header_band, qr_block, qr_size, spacer
+from ..layout.furniture import QR_PREFERRED, QREntry, domain_note, footer_line, header_band, qr_rows, qr_size, spacer
 from ..layout.paper import MM, Sheet, paper_size
+from ..layout.spread import Stretch, fill
 from ..layout.text import Typesetter
 from ..layout.theme import Palette, Styles, Theme, TypeScale, palette
 from ..localise.copy import Copy, Phrase
@@ -25,6 +27,8 @@ from ..options import Paper
 SCALE = TypeScale(10, 28)
 QR_LARGEST = 50 * MM
 FOOTER_SIZE = 7.5
+FILLED = 0.04  # room left at the foot of a page but the last, as a share of the page, that is spread out
+MAX_GROWTH = 0.03  # the most the space around one row grows, as a share of the page
 
 
 def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Theme()) -> Rendered:
@@ -73,8 +77,14 @@ def render_factsheet(copy: Copy, *, paper: Paper = Paper.A4, theme: Theme = Them
                 "factsheet", inks=theme.inks)
     doc = pdf_document(io.BytesIO(), info, (width, height), [PageTemplate("page", [frame], onPageEnd=footer)])
     data = build(doc, story, ts)
+    pages = page_count(data)
+    blocks = [f for f in story if isinstance(f, Stretch)]
+    if fill(blocks, doc.leftover, set(range(1, pages)), least=FILLED * height, cap=MAX_GROWTH * height):
+        spread_out = build(doc, story, ts)
+        if page_count(spread_out) == pages:
+            data = spread_out
     return Rendered(data, f"{copy.campaign_id}-factsheet-{copy.language}-{str(paper).lower()}.pdf", "factsheet",
-                    page_count(data), (width, height))
+                    pages, (width, height))
 
 
 def _date_column(ts: Typesetter, styles: Styles, copy: Copy) -> float:
@@ -96,11 +106,11 @@ def _timeline(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wi
             left.append(ts.para(f"({copy.label('inferred').text})", styles("caption")))
         rows.append([left, ts.cited(entry.text, styles("cell"), entry.source)])
     date_width = _date_column(ts, styles, copy)
-    dates = table(rows, [date_width, frame_width - date_width], [
-        *table_commands(fonts.BODY, "TOP", 5), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.4, pal.muted if pal.grayscale else pal.tint),
-    ], rtl=ts.rtl, splitByRow=1)
-    return headed(ts.para(copy.label("what_happened"), styles("section")), dates)
+    commands = [*table_commands(fonts.BODY, "TOP", 5), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
+    line = (0.4, pal.muted if pal.grayscale else pal.tint)
+    dates = [Stretch(table([row], [date_width, frame_width - date_width], commands, rtl=ts.rtl),
+                     rule=line if n < len(rows) - 1 else None) for n, row in enumerate(rows)]
+    return headed(ts.para(copy.label("what_happened"), styles("section")), *dates)
 
 
 def _facts(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width: float) -> list:
@@ -110,12 +120,13 @@ def _facts(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_width
         card.append(ts.cited(fact.text, styles("cell"), fact.source))
         cards.append(card)
     rows = [cards[n:n + 2] + [""] * (2 - len(cards[n:n + 2])) for n in range(0, len(cards), 2)]
-    figures = table(rows, [frame_width / 2] * 2, [
+    commands = [
         *table_commands(fonts.BODY, "TOP", 3), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
         ("LINEBEFORE", (0, 0), (0, -1), 2.5, pal.accent), ("LINEBEFORE", (1, 0), (1, -1), 2.5, pal.accent),
-    ], rtl=ts.rtl, splitByRow=1)
-    return [ts.para(copy.label("key_figures"), styles("section")), figures]
+    ]
+    figures = [Stretch(table([row], [frame_width / 2] * 2, commands, rtl=ts.rtl)) for row in rows]
+    return headed(ts.para(copy.label("key_figures"), styles("section")), *figures)
 
 
 def _demands(ts: Typesetter, styles: Styles, copy: Copy) -> list:
@@ -137,6 +148,9 @@ def _sources(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, frame_wid
         for src in copy.sources
     ]
     size = qr_size(entries, QR_PREFERRED, QR_LARGEST)
-    codes = qr_block(ts, styles, pal, copy, entries, frame_width, size=size, per_row=2, rule=False, roomy=True)
     note = domain_note(ts, styles, copy, [e.url for e in entries], role="note", many=True)
-    return [KeepTogether([ts.para(copy.label("sources"), styles("section")), codes, spacer(6), note])]
+    rows = qr_rows(ts, styles, pal, copy, entries, frame_width, size=size, per_row=2, roomy=True, aside=note)
+    if rows[-1] is note:  # the note on the codes stays with the last of them
+        rows[-2:] = [KeepTogether([rows[-2], spacer(6), note])]
+    codes = [row if isinstance(row, KeepTogether) else Stretch(row) for row in rows]
+    return headed(ts.para(copy.label("sources"), styles("section")), *codes)

@@ -30,6 +30,7 @@ from ..layout.furniture import (
     spacer,
 )
 from ..layout.paper import MM, Sheet, draw_crop_marks, paper_size
+from ..layout.spread import Stretch
 from ..layout.text import Typesetter
 from ..layout.theme import Styles, Theme, TypeScale, palette
 from ..localise.copy import Copy, Phrase, StatementCopy
@@ -159,7 +160,7 @@ class _Layout:
                 filled = self.fill_the_back(scale, "full" if room_full else "brief", pages)
                 if filled is not None:
                     (doc, story, ts, gaps), data, pages = filled
-            if spread(gaps, doc.leftover, doc.frame_height):
+            if spread(gaps, doc.leftover, doc.frame_height, tuple(_rows(story))):
                 data, pages = self.build(doc, story, ts)
             body_ends = next(g.page for g in gaps if g.mark == "event")
             self.only_codes_on_the_back = pages > 1 and body_ends < pages
@@ -192,6 +193,12 @@ class _Layout:
                 return composed, data, grown
             left /= 2
         return found
+
+
+def _rows(story: list) -> list[Stretch]:
+    """The demands of the story, which may move apart when the gaps cannot fill a page."""
+    return [g for f in story for g in (_rows(f._content) if isinstance(f, KeepTogether) else [f])
+            if isinstance(g, Stretch)]
 
 
 def _event_starts_a_page(gaps: list[Gap]) -> bool:
@@ -308,7 +315,7 @@ def _statement(ts: Typesetter, styles: Styles, copy: Copy, st: StatementCopy, sc
                     bulletColor=styles.pal.accent)
     if st.demands:
         head = ts.para(st.demands_heading, styles("heading"))
-        items = [ts.para(d, demand, bullet=str(n)) for n, d in enumerate(st.demands, 1)]
+        items = [Stretch(ts.para(d, demand, bullet=str(n))) for n, d in enumerate(st.demands, 1)]
         blocks.append(KeepTogether([head, items[0]]))
         blocks.extend(items[1:])
     call = styles("call", backColor=styles.pal.tint, borderPadding=(5, 7, 6, 7), leftIndent=7, rightIndent=7)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
+from ..layout.spread import Stretch, fill, shares
 from ..layout.theme import TypeScale
 from ..localise.copy import Copy
 from ..options import Paper
@@ -74,36 +75,24 @@ class Gap(Spacer):
         self.page = self.canv.getPageNumber()
 
 
-def spread(gaps: list[Gap], leftover: dict[int, float], page_height: float) -> bool:
+def spread(gaps: list[Gap], leftover: dict[int, float], page_height: float, rows: tuple[Stretch, ...] = ()) -> bool:
     """Grow the gaps on every page with more than `FILLED` of its height left over, so the page is
     filled, each by its weight's share but none by more than `MAX_GROWTH` of the page (one wide gap
-    reads as a blank band; what no gap can take stays at the foot); True when anything grew (and the
-    leaflet must be laid out again)."""
+    reads as a blank band); what they cannot take is shared between the `rows` on the page (the
+    demands), with the same cap, and what no one can take stays at the foot. True when anything grew
+    (and the leaflet must be laid out again)."""
     grew = False
+    cap = MAX_GROWTH * page_height
     for page, room in leftover.items():
         on_page = [g for g in gaps if g.page == page and g.weight]
         if room <= FILLED * page_height or not on_page:
             continue
         usable = room - 2.0  # a little under the room, so rounding never pushes a line onto the next page
-        for gap, growth in zip(on_page, _shares(usable, [g.weight for g in on_page], MAX_GROWTH * page_height)):
+        taken = shares(usable, [g.weight for g in on_page], cap)
+        for gap, growth in zip(on_page, taken):
             gap.height = gap.base + growth
+        rest = usable - sum(taken)
+        if rest > 1.0:
+            fill(list(rows), {page: rest}, {page}, least=0.0, cap=cap)
         grew = True
     return grew
-
-
-def _shares(room: float, weights: list[float], cap: float) -> list[float]:
-    """`room` shared by weight, none above `cap`: what a capped share cannot take goes to the others."""
-    shares = [0.0] * len(weights)
-    open_ = set(range(len(weights)))
-    while open_ and room > 0.01:
-        total = sum(weights[n] for n in open_)
-        capped = {n for n in open_ if room * weights[n] / total >= cap - shares[n]}
-        if not capped:
-            for n in open_:
-                shares[n] += room * weights[n] / total
-            break
-        for n in capped:
-            room -= cap - shares[n]
-            shares[n] = cap
-        open_ -= capped
-    return shares

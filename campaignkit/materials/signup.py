@@ -33,6 +33,8 @@ MIN_ROWS = 8
 GOOD_ROWS = 14  # a sheet aims for this many rows: denser demands (more columns, smaller type) make room
 DEMAND_LAYOUTS = ((2, 8.5), (3, 8.5), (3, 8.0), (4, 8.0))  # (columns, type size) of the demands, tried in turn
 COLUMN_GAP = 6 * MM
+ITEM_GAP = 0.5  # points between two demands of one maker (each has its bullet)
+GROUP_GAP = 3.0  # points above a maker's name under the demands of another
 LOGO_HEIGHT_MM = 12
 MAX_SHEETS = 500
 HEADER_ROW = 6.5 * MM
@@ -86,7 +88,7 @@ class _SheetParts:
     pal: Palette
     bands: list
     intro: Flowable
-    columns: list[list[Flowable]]
+    columns: list[list[tuple[Flowable, float]]]  # per column: each paragraph and the space above it
     column_width: float
     text_width: float
     petition: URL | None
@@ -163,8 +165,8 @@ class _SheetParts:
     def measure(self) -> None:
         """Choose the row height and count from the room the header and footer leave."""
         intro_h = self.intro.wrap(self.text_width, self.height)[1] + 1.5 * MM
-        demands_h = max((sum(p.wrap(self.column_width, self.height)[1] + 1.5 for p in col) for col in self.columns),
-                        default=0)
+        demands_h = max((sum(p.wrap(self.column_width, self.height)[1] + gap for p, gap in col)
+                         for col in self.columns), default=0) + ITEM_GAP
         top_block = max(intro_h + demands_h, self.qr_size)
         self.table_top = self.height - BAND_TOP - self.band_height() - GAP - top_block - GAP
         footer = self.consent.wrap(self.inner, self.height)[1] + 2.5 * MM
@@ -186,11 +188,12 @@ class _SheetParts:
         y = top - h - 1.5 * MM
         for c, column in enumerate(self.columns):
             yy = y
-            for p in column:
+            for p, gap in column:
                 ph = p.wrap(self.column_width, self.height)[1]
+                yy -= gap
                 p.drawOn(canvas, self.x(self.margin + c * (self.column_width + COLUMN_GAP), self.column_width),
                          yy - ph)
-                yy -= ph + 1.5
+                yy -= ph
         if self.petition:
             self.draw_petition_code(canvas, top)
         self.table(n).drawOn(canvas, self.margin, self.table_top - HEADER_ROW - self.rows * self.row_height)
@@ -247,19 +250,21 @@ def _demand_groups(ts: Typesetter, styles: Styles, copy: Copy, size: float) -> l
     return groups
 
 
-def _balance(groups: list[list], width: float, height: float, columns: int) -> list[list]:
+def _balance(groups: list[list], width: float, height: float, columns: int) -> list[list[tuple[Flowable, float]]]:
     """The groups (a maker's name, then its demands) in up to `columns` columns of about equal height, in
-    order. A column that starts inside a group starts with that maker's name again, so every column says
-    whose demands it lists; no column ends on a maker's name."""
+    order, each paragraph with the space above it (`GROUP_GAP` above a maker's name, `ITEM_GAP` between
+    demands, none at the head of a column). A column that starts inside a group starts with that maker's
+    name again, so every column says whose demands it lists; no column ends on a maker's name."""
     items = [(g, i, p) for g, group in enumerate(groups) for i, p in enumerate(group)]
-    heights = [p.wrap(width, height)[1] + 1.5 for _, _, p in items]
+    heights = [p.wrap(width, height)[1] for _, _, p in items]
+    gaps = [GROUP_GAP if i == 0 else ITEM_GAP for _, i, _ in items]
     n = len(items)
     if not n:
         return []
 
     def tall(a: int, b: int) -> float:  # items a..b-1 as one column, with the maker's name repeated if needed
         _, i, _ = items[a]
-        return sum(heights[a:b]) + (heights[a - i] if i else 0.0)
+        return sum(heights[a:b]) + sum(gaps[a + 1:b]) + (heights[a - i] + gaps[a] if i else 0.0)
 
     cuts = [b for b in range(1, n) if items[b - 1][1] != 0]  # never right after a maker's name
     best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
@@ -273,6 +278,9 @@ def _balance(groups: list[list], width: float, height: float, columns: int) -> l
     out, start = [], 0
     for end in ends:
         g, i, _ = items[start]
-        out.append(([groups[g][0]] if i else []) + [p for _, _, p in items[start:end]])
+        column = ([groups[g][0]] if i else []) + [p for _, _, p in items[start:end]]
+        above = ([0.0] if i else []) + gaps[start:end]
+        above[0] = 0.0
+        out.append(list(zip(column, above)))
         start = end
     return out
