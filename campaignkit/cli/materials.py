@@ -19,12 +19,13 @@ from .options import (
     grayscale_option,
     lang_option,
     load_campaign,
+    make_material,
     output_option,
     press_option,
     report,
+    sheet_paper_option,
     sheets_option,
     today_option,
-    write_default,
 )
 from .output import plural, say, timed
 
@@ -47,13 +48,9 @@ def leaflet(campaign, out, force, paper, lang, statement, event, two_up, graysca
     """Make a print-ready leaflet."""
     from ..api import make_leaflet
 
-    loaded = load_campaign(campaign)
-    with timed("made the leaflet"):
-        rendered = make_leaflet(loaded, out or None, paper=paper, lang=lang, statement=statement, event=event,
-                                two_up=two_up, grayscale=grayscale, bleed_mm=bleed, press=press, force=force,
-                                today=day(today))
-        if out is None:
-            write_default(rendered, force)
+    rendered = make_material("leaflet", make_leaflet, campaign, out, force, paper=paper, lang=lang,
+                             statement=statement, event=event, two_up=two_up, grayscale=grayscale, bleed_mm=bleed,
+                             press=press, today=day(today))
     what = "two leaflets per sheet" if two_up else paper
     report(rendered, out, what)
     if two_up:
@@ -81,13 +78,9 @@ def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang,
     """Make placards: one slogan per page, fitted as large as it goes."""
     from ..api import make_placard
 
-    loaded = load_campaign(campaign)
-    with timed("made the placards"):
-        rendered = make_placard(loaded, out or None, size=size, landscape=landscape, tile=tile,
-                                slogans=slogans or None, lang=lang, double_sided=double_sided, grayscale=grayscale,
-                                overlap_mm=overlap, press=press, force=force)
-        if out is None:
-            write_default(rendered, force)
+    rendered = make_material("placards", make_placard, campaign, out, force, size=size, landscape=landscape,
+                             tile=tile, slogans=slogans or None, lang=lang, double_sided=double_sided,
+                             grayscale=grayscale, overlap_mm=overlap, press=press)
     for plan in rendered.details:
         say(f"{plan.field}: {plan.fitted.size:.0f} pt on {plural(len(plan.fitted.lines), 'line')}, capitals "
             f"{plan.cap_height_mm:.0f} mm: best from {plan.best_distance_m:.1f} m, legible to about "
@@ -99,7 +92,7 @@ def placard(campaign, out, force, size, landscape, tile, overlap, slogans, lang,
 @main.command(example="campaignkit factsheet my-campaign.toml --paper letter -o factsheet.pdf")
 @campaign_argument
 @output_option
-@click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
+@sheet_paper_option
 @lang_option
 @font_option
 @grayscale_option
@@ -110,19 +103,15 @@ def factsheet(campaign, out, force, paper, lang, grayscale, press, today) -> Non
     """Make a fact sheet: timeline, figures, demands and QR-linked sources."""
     from ..api import make_factsheet
 
-    loaded = load_campaign(campaign)
-    with timed("made the fact sheet"):
-        rendered = make_factsheet(loaded, out or None, paper=paper, lang=lang, grayscale=grayscale, press=press,
-                                  force=force, today=day(today))
-        if out is None:
-            write_default(rendered, force)
+    rendered = make_material("fact sheet", make_factsheet, campaign, out, force, paper=paper, lang=lang,
+                             grayscale=grayscale, press=press, today=day(today))
     report(rendered, out, paper)
 
 
 @main.command(example="campaignkit signup my-campaign.toml --sheets 10 -o signup.pdf")
 @campaign_argument
 @output_option
-@click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
+@sheet_paper_option
 @sheets_option(1)
 @lang_option
 @font_option
@@ -134,19 +123,15 @@ def signup(campaign, out, force, paper, sheets, lang, grayscale, press, today) -
     """Make numbered petition and sign-up sheets."""
     from ..api import make_signup
 
-    loaded = load_campaign(campaign)
-    with timed("made the sign-up sheets"):
-        rendered = make_signup(loaded, out or None, paper=paper, lang=lang, sheets=sheets, grayscale=grayscale,
-                               press=press, force=force, today=day(today))
-        if out is None:
-            write_default(rendered, force)
+    rendered = make_material("sign-up sheets", make_signup, campaign, out, force, paper=paper, lang=lang,
+                             sheets=sheets, grayscale=grayscale, press=press, today=day(today))
     report(rendered, out, f"{paper} landscape")
 
 
 @main.command(example="campaignkit signatories open-letter.toml --paper letter -o signatories.pdf")
 @campaign_argument
 @output_option
-@click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True, help="Paper size.")
+@sheet_paper_option
 @lang_option
 @click.option("--statement", metavar="ID", help="Only this statement's signatories (default: all).")
 @font_option
@@ -157,12 +142,8 @@ def signatories(campaign, out, force, paper, lang, statement, grayscale, press) 
     """Make the signatory annex: every signatory, in columns, as the campaign orders them."""
     from ..api import make_signatories
 
-    loaded = load_campaign(campaign)
-    with timed("made the signatory annex"):
-        rendered = make_signatories(loaded, out or None, paper=paper, lang=lang, statement=statement,
-                                    grayscale=grayscale, press=press, force=force)
-        if out is None:
-            write_default(rendered, force)
+    rendered = make_material("signatory annex", make_signatories, campaign, out, force, paper=paper, lang=lang,
+                             statement=statement, grayscale=grayscale, press=press)
     report(rendered, out, paper)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..loader import DEFAULT_CAMPAIGN
-from ..options import Paper
+from ..options import SHEET_PAPERS, Paper
 from .output import detail, plural, say, timed
 
 
@@ -99,6 +99,10 @@ def bleed_option(text: str = "Bleed for a print shop, e.g. 3mm or 0.125in (adds 
     return click.option("--bleed", type=Millimetres(0, 10), default="0mm", help=text)
 
 
+sheet_paper_option = click.option("--paper", type=PaperChoice(SHEET_PAPERS), default="A4", show_default=True,
+                                  help="Paper size.")
+
+
 def sheets_option(default: int):
     return click.option("--sheets", type=click.IntRange(1, 500), default=default, show_default=True, metavar="N",
                         help="Numbered sign-up sheets to make.")
@@ -155,3 +159,14 @@ def write_default(rendered, force: bool) -> None:
     from ..write import write
 
     write(rendered.data, rendered.name, force=force)
+
+
+def make_material(what: str, maker, campaign: str, out: str | None, force: bool, **options):
+    """Load the campaign (with any --font files), make one material with the API's `maker` and write it:
+    to `out` when given, else under its suggested name in the current folder. Returns the Rendered."""
+    loaded = load_campaign(campaign)
+    with timed(f"made the {what}"):
+        rendered = maker(loaded, out or None, force=force, **options)
+        if out is None:
+            write_default(rendered, force)
+    return rendered
