@@ -89,22 +89,28 @@ def _siblings(target: Path) -> list[Path]:
 
 # -- locks: a staging folder is in use while the run that made it holds a lock on it ----------------
 
-def _lock(folder: Path) -> int | None:
-    """A descriptor holding an exclusive lock on `folder`, or None where locks are not available."""
+def _flock(folder: Path) -> tuple[int | None, str]:
+    """Try an exclusive lock on `folder`: (descriptor holding it, "locked"), or (None, "busy") when
+    another run holds it, (None, "unsupported") where locks are not available, (None, "missing")."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not on POSIX
-        return None
+        return None, "unsupported"
     try:
         descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
-        return None
+        return None, "missing"
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError as exc:
         os.close(descriptor)
-        return None
-    return descriptor
+        return None, "busy" if isinstance(exc, BlockingIOError) else "unsupported"
+    return descriptor, "locked"
+
+
+def _lock(folder: Path) -> int | None:
+    """A descriptor holding an exclusive lock on `folder`, or None where it cannot be had."""
+    return _flock(folder)[0]
 
 
 def _unlock(descriptor: int | None) -> None:
@@ -115,22 +121,11 @@ def _unlock(descriptor: int | None) -> None:
 
 def _in_use(path: Path) -> bool:
     """Whether the run that made a staging folder still runs (then it is not stale)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on POSIX
-        return _pid_alive(path)
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return False
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:  # a file system without locks: fall back on the process id
-        return _pid_alive(path)
-    finally:
-        os.close(descriptor)
+    descriptor, state = _flock(path)
+    _unlock(descriptor)
+    if state != "locked":
+        # busy: its run holds it; without locks, fall back on the process id
+        return state == "busy" or (state == "unsupported" and _pid_alive(path))
     # Unlocked: stale, unless just made by a live run that has yet to lock it.
     try:
         fresh = time.time() - path.stat().st_mtime < 60
