@@ -47,6 +47,21 @@ def write_campaign(tmp_path):
     return write
 
 
+@pytest.fixture
+def without_qr_decoder(monkeypatch):
+    """As if zxing-cpp were not installed: importing it fails."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_zxing(name, *args, **kwargs):
+        if name == "zxingcpp":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_zxing)
+
+
 def squash(text: str) -> str:
     """Whitespace-insensitive form for comparing printed text with its source."""
     return " ".join(text.split())

@@ -489,20 +489,10 @@ def test_41_verify_refuses_a_page_too_large_to_render_in_one_line(tmp_path):
                      f"most 100 million per page; it is too large to check"]
 
 
-def test_42_verify_without_the_decoder_says_how_to_install_it_from_source_too(monkeypatch):
-    import builtins
-
+def test_42_verify_without_the_decoder_says_how_to_install_it_from_source_too(without_qr_decoder):
     from campaignkit import CampaignkitError
     from campaignkit.verify import verify_pdf
 
-    real_import = builtins.__import__
-
-    def no_zxing(name, *args, **kwargs):
-        if name == "zxingcpp":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_zxing)
     with pytest.raises(CampaignkitError, match=r"verify needs the QR decoder zxing-cpp: pip install zxing-cpp \("):
         verify_pdf(b"%PDF-1.4")
 

@@ -163,16 +163,6 @@ def test_cli_factsheet_and_verify(tmp_path):
     assert "FAIL" in result.output and "NOT printed" in result.output and "1 of 2 files" in result.output
 
 
-def test_verify_without_its_extras_says_how_to_install(monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_zxing(name, *args, **kwargs):
-        if name == "zxingcpp":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_zxing)
+def test_verify_without_its_extras_says_how_to_install(without_qr_decoder):
     with pytest.raises(CampaignkitError, match=r"pip install 'campaignkit\[verify\]'"):
         verify_pdf(b"%PDF-1.4")
