@@ -65,50 +65,19 @@ def _load_font(name: str):
 
 def _remembered(make_subset):
     """`make_subset(glyphs)` (the embedded font program for one subset, the same bytes for the same glyphs)
-    remembered for the last few glyph lists, with its compressed form: the next leaflet of a batch embeds
-    the same subsets without building or compressing them again."""
-    made: dict[tuple[int, ...], FontProgram] = {}
-    _compress_font_programs_once()
+    remembered for the last few glyph lists: the next leaflet of a batch embeds the same subsets."""
+    made: dict[tuple[int, ...], bytes] = {}
 
     def subset(glyphs):
         key = tuple(glyphs)
         found = made.get(key)
         if found is None:
-            found = made[key] = FontProgram(make_subset(glyphs))
+            found = made[key] = make_subset(glyphs)
             if len(made) > SUBSETS_KEPT:
                 del made[next(iter(made))]
         return found
 
     return subset
-
-
-class FontProgram(bytes):
-    """A subset's font program, which keeps its compressed bytes once they are made."""
-
-    compressed: bytes | None = None
-
-
-@cache
-def _compress_font_programs_once() -> None:
-    """reportlab compresses every stream with the one `pdfdoc.PDFZCompress` filter, looked up when a font
-    file is written. It becomes a filter of the same class that compresses a `FontProgram` once and gives
-    anything else to zlib as before (the same bytes either way). With a reportlab that no longer has that
-    filter, nothing is changed and font programs are compressed every time."""
-    from reportlab.pdfbase import pdfdoc
-
-    base = getattr(pdfdoc, "PDFStreamFilterZCompress", None)
-    if base is None or type(getattr(pdfdoc, "PDFZCompress", None)) is not base:
-        return
-
-    class Deflate(base):  # type: ignore[misc,valid-type]
-        def encode(self, text):
-            if isinstance(text, FontProgram):
-                if text.compressed is None:
-                    text.compressed = super().encode(bytes(text))
-                return text.compressed
-            return super().encode(text)
-
-    pdfdoc.PDFZCompress = Deflate()
 
 
 def register_all() -> None:
