@@ -74,6 +74,7 @@ def find_system_face(script: str, weight: str = "regular", sample: str | None = 
     return (Path(best[1]), best[2]) if best else None
 
 
+@cache
 def system_weight(path: str | Path, index: int = 0) -> int:
     """The fontconfig weight of a face (80 regular, 100 medium, 200 bold); 80 when fontconfig cannot say."""
     if not shutil.which("fc-query"):
