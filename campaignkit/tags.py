@@ -63,11 +63,6 @@ def parse_language(tag: str) -> str:
     return "-".join(parts) + rest
 
 
-def primary_language(tag: str) -> str:
-    """The language subtag alone: 'zh' for 'zh-Hant-TW'."""
-    return tag.split("-", 1)[0]
-
-
 def fallbacks(tag: str) -> list[str]:
     """Tags to try for `tag`, most specific first (BCP 47 lookup), but never dropping a script subtag,
     since the shorter tag implies another script: zh-Hant-TW, zh-Hant (not zh); pt-BR, pt; kk-Latn."""

@@ -162,8 +162,3 @@ def page_count(data: bytes) -> int:
     """Pages in a PDF that campaignkit wrote (it writes one /Type /Page object per page)."""
     return len(re.findall(rb"/Type /Page[^s]", data))
 
-
-def material_of(pdf_head_and_tail: bytes) -> str | None:
-    """The material mark a campaignkit PDF carries in its Keywords, if any."""
-    match = re.search(rb"/Keywords \(" + re.escape(MATERIAL_MARK.encode()) + rb"([a-z-]+)\)", pdf_head_and_tail)
-    return match.group(1).decode() if match else None

@@ -184,7 +184,7 @@ def domain_note(ts: Typesetter, styles: Styles, copy: Copy, urls: list[URL], *, 
 
 
 def event_box(ts: Typesetter, styles: Styles, pal: Palette, event: EventCopy, copy: Copy, *,
-              qr_entry: QREntry | None = None, room: str = "full") -> Table:
+              room: str = "full") -> Table:
     """An upcoming event on the accent colour (outlined in grayscale), or a past one as a report.
 
     `room` is "full" (summary and speakers too) or "brief" (what, where, when, who, contact).
@@ -205,8 +205,6 @@ def event_box(ts: Typesetter, styles: Styles, pal: Palette, event: EventCopy, co
     for extra in (event.attendance, event.summary if room == "full" or event.past else None):
         if extra:
             rows.append([ts.para(extra, text)])
-    if qr_entry is not None:
-        rows.append([_petition_line(ts, styles, qr_entry, text)])
     if event.past:
         paint = [("BACKGROUND", (0, 0), (-1, -1), pal.tint), ("LINEBEFORE", (0, 0), (0, -1), 2.5, pal.accent)]
     elif pal.grayscale:  # grayscale saves toner: an outlined box instead of a solid one
@@ -218,14 +216,6 @@ def event_box(ts: Typesetter, styles: Styles, pal: Palette, event: EventCopy, co
         ("TOPPADDING", (0, 0), (-1, 0), 9), ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
     ], rtl=ts.rtl, splitByRow=1)
-
-
-def _petition_line(ts: Typesetter, styles: Styles, entry: QREntry, text_style) -> Table:
-    size = qr.size_for(entry.url.ascii, QR_PREFERRED, 40 * MM, entry.field)
-    cell = [ts.para(entry.heading, text_style),
-            ts.url(entry.url.text, entry.url.domain, text_style, 70 * MM, entry.field)]
-    return table([[QRFlowable(entry.url.ascii, size, entry.field), cell]], [size + 4 * MM, None],
-                 table_commands(fonts.BODY, "MIDDLE", 0, 0), rtl=ts.rtl)
 
 
 def fill_in_box(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, *, kind: str = "picket") -> Table:

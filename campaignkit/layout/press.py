@@ -24,7 +24,6 @@ CONDITION = "FOGRA39"  # the ICC characterisation registry's name for the printi
 CONDITION_TEXT = ("Offset printing, ISO 12647-2:2004/Amd 1, coated paper 115 g/m2 (FOGRA39), "
                   "total ink limited to 300%")
 REGISTRY = "http://www.color.org"
-INKS = ("cmyk", "k")
 
 
 @cache

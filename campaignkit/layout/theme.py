@@ -7,7 +7,7 @@ Materials ask for a style by its role ("heading", "demand", "small"); sizes come
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib import colors
@@ -102,10 +102,6 @@ _FACTORS: dict[str, float | None] = {
     "headline": None, "kicker": 1.1, "lead": 1.0, "body": 1.0, "demand": 1.15, "heading": 1.25, "section": 1.6,
     "box_head": 1.7, "figure": 2.4, "cell": 0.95, "note": 0.85, "small": 0.8, "caption": 0.75,
 }
-
-
-def scaled(scale: TypeScale, factor: float) -> TypeScale:
-    return replace(scale, body=scale.body * factor, display=scale.display * factor)
 
 
 class Styles:

@@ -9,7 +9,6 @@ from reportlab.platypus import Spacer
 
 from ..layout.spread import Stretch, fill, shares
 from ..layout.theme import TypeScale
-from ..localise.copy import Copy
 from ..options import Paper
 
 _SMALL_CELLS = (Paper.A5, Paper.HALF_LETTER)
@@ -54,12 +53,6 @@ def page_targets(paper: Paper) -> list[int]:
     """The page counts to aim for, best first: one side; front and back when the text does not fit one
     side (on A5 while its type stays comfortably large, on A4 and Letter at all)."""
     return [1, 2]
-
-
-def characters(copy: Copy, statements) -> int:
-    """How much running text the leaflet carries: title, summary, demands, calls and signatories."""
-    texts = [copy.title, copy.summary] + [t for st in statements for t in (*st.demands, *st.calls, *st.signatories)]
-    return sum(len(t.text) for t in texts if t)
 
 
 class Gap(Spacer):
