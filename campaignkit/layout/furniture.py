@@ -153,10 +153,12 @@ def _qr_cells(ts: Typesetter, styles: Styles, pal: Palette, copy: Copy, entries:
     for entry in entries:
         block: list[Flowable] = [ts.para(entry.heading, head)]
         block += [ts.para(line, text, tie=False) for line in entry.lines]
-        block.append(ts.url(entry.url.text, entry.url.domain, text, text_width - 3 * MM, entry.field))
+        block.append(ts.url(entry.url.text, entry.url.domain, text, text_width - 3 * MM, entry.field,
+                            href=entry.url.ascii))
         if entry.url.international:
             block.append(ts.parts([(copy.label("ascii_form", url=""), False)], text))
-            block.append(ts.url(entry.url.ascii, entry.url.host, text, text_width - 3 * MM, entry.field))
+            block.append(ts.url(entry.url.ascii, entry.url.host, text, text_width - 3 * MM, entry.field,
+                                href=entry.url.ascii))
         cells.append([QRFlowable(entry.url.ascii, size, entry.field, ink=pal.ink if pal.grayscale else colors.black),
                       block])
     rows = []

@@ -19,13 +19,6 @@ from .markup import quote_attribute
 
 
 @lru_cache(maxsize=256)
-def href_of(url_text: str) -> str:
-    """The address a browser (and the QR code) opens for a printed URL: its WHATWG href."""
-    import ada_url
-
-    return ada_url.URL(url_text).href
-
-
 def linked(markup: str, href: str) -> str:
     """Paragraph markup made a link to `href`."""
     return f"<a href={quote_attribute(href)}>{markup}</a>"

@@ -26,7 +26,7 @@ from ..errors import CampaignDataError, FitError, GlyphError
 from ..localise.copy import Phrase, SourceCopy
 from . import fonts, scripts
 from .flowables import WithParagraph, shared_paragraph
-from .links import LinkedLines, href_of, linked
+from .links import LinkedLines, linked
 from .markup import escape
 from .paper import MM
 
@@ -166,12 +166,11 @@ class Typesetter:
             out.append((text, font, is_bold))
         return self._paragraph(out, style, None)
 
-    def url(self, text: str, domain: str, style: ParagraphStyle, width: float, field_name: str,
-            href: str | None = None) -> Flowable:
+    def url(self, text: str, domain: str, style: ParagraphStyle, width: float, field_name: str, *,
+            href: str) -> Flowable:
         """A URL with its domain in bold, broken only after / ? & = when it needs several lines; always
-        printed left to right, each line a link to `href` (default: where a browser goes from `text`)."""
+        printed left to right, each line a link to `href` (the address its QR code holds)."""
         self.need(text, fonts.BOLD, field_name)
-        href = href or href_of(text)
         if is_plain(text, fonts.BOLD, self.faces):
             return shared_paragraph(url_markup(text, domain, style.fontSize, width, field_name, href), style, None)
         lines = url_lines(text, style.fontSize, width, self.faces, field_name)

@@ -121,7 +121,7 @@ class _SheetParts:
         if petition:
             online = [ts.para(copy.label("sign_online"), styles("qr_head", fontSize=8.5)),
                       ts.url(petition.text, petition.domain, styles("qr_text", fontSize=8), ONLINE_WIDTH,
-                             "petition.url")]
+                             "petition.url", href=petition.ascii)]
         parts = cls(
             width, height, margin, pal,
             bands=[header_band(ts, styles, pal, Sheet(width, height), copy, pad=BAND_PAD,
