@@ -6,9 +6,12 @@ band, a block pushed to the page foot).
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from . import qr
@@ -18,8 +21,9 @@ from .spread import Stretch
 
 class Para(Paragraph):
     """A Paragraph that remembers its line breaks for the last width it was wrapped to, never ends on a
-    line of one word when the last two words fit a line together, and says whether it had to break a
-    word too wide for its line (`broke_word`).
+    line of one word when the last two words fit a line together, hyphenates a word too wide for its
+    line where its language allows (`hyphenate`), and says whether it still had to break a word without
+    a hyphen (`broke_word`).
 
     Platypus wraps the same paragraph several times (to measure, to keep blocks together, to place
     it); the breaks depend only on the width, so later wraps at that width cost nothing.
@@ -27,29 +31,34 @@ class Para(Paragraph):
 
     frags: list
     _wrapped_at = None
-    _untied = None  # the fragments before a wrap tied the last two words
     _parsed = None  # the fragments as parsed (reportlab turns them into words when it first wraps them)
     broke_word = False
+    hyphenate: Callable[[str], str] | None = None  # text in, the same with soft hyphens in its long words
 
     def wrap(self, available_width, available_height):
         if self._wrapped_at == available_width:
             _note_broken(self)
             return self.width, self.height
-        if self._untied is not None:
-            self.frags, self._untied = self._untied, None
         if self._parsed is None:
             self._parsed = self.frags
+        base = self.frags = self._parsed
         size = super().wrap(available_width, available_height)
+        if self._splitLongWordCount and self.hyphenate is not None:
+            line_width = available_width - self.style.leftIndent - self.style.rightIndent
+            hyphenated = _hyphenated_wide_words(base, line_width, self.hyphenate)
+            if hyphenated is not None:
+                base = self.frags = hyphenated
+                size = super().wrap(available_width, available_height)
         if _last_line_words(self) == 1:
-            tied = _tied_last_words(self._parsed)
+            tied = _tied_last_words(base)
             if tied is not None:
-                untied, self.frags = self.frags, tied
+                self.frags = tied
                 tied_size = super().wrap(available_width, available_height)
                 if self._splitLongWordCount or _last_line_words(self) < 2:
-                    self.frags = untied
+                    self.frags = base
                     size = super().wrap(available_width, available_height)
                 else:
-                    self._untied, size = untied, tied_size
+                    size = tied_size
         self.broke_word = bool(self._splitLongWordCount)
         self._wrapped_at = available_width
         _note_broken(self)
@@ -58,6 +67,25 @@ class Para(Paragraph):
     def split(self, available_width, available_height):
         self._wrapped_at = None  # splitting may re-break the lines; wrap afresh afterwards
         return super().split(available_width, available_height)
+
+
+def _hyphenated_wide_words(frags: list, width: float, hyphenate: Callable[[str], str]) -> list | None:
+    """The fragments with soft hyphens in each word wider than `width` (where reportlab breaks a word it
+    is given them, with a hyphen), the words that fit left whole; None when no word changed."""
+    out, changed = [], False
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        if not text:
+            out.append(frag)
+            continue
+        pieces = re.split(r"(\s+)", text)
+        for n, piece in enumerate(pieces):
+            if piece and not piece.isspace() and stringWidth(piece, frag.fontName, frag.fontSize) > width:
+                pieces[n] = hyphenate(piece)
+        new = "".join(pieces)
+        changed = changed or new != text
+        out.append(frag.clone(text=new) if new != text else frag)
+    return out if changed else None
 
 
 def _last_line_words(para: Paragraph) -> int:
@@ -111,15 +139,17 @@ _PARAGRAPHS: dict = {}
 _MAX_SHARED = 4096
 
 
-def shared_paragraph(markup: str, style: ParagraphStyle, bullet: str | None) -> Para:
-    """A Para for this markup, style and bullet, parsed once per process and reused by every document
-    (paragraphs keep no per-document state between builds; see `forget_earlier_builds`)."""
-    key = (markup, id(style), bullet)
+def shared_paragraph(markup: str, style: ParagraphStyle, bullet: str | None,
+                     hyphenate: Callable[[str], str] | None = None) -> Para:
+    """A Para for this markup, style, bullet and hyphenation, parsed once per process and reused by every
+    document (paragraphs keep no per-document state between builds; see `forget_earlier_builds`)."""
+    key = (markup, id(style), bullet, hyphenate)
     found = _PARAGRAPHS.get(key)
     if found is None:
         if len(_PARAGRAPHS) >= _MAX_SHARED:
             _PARAGRAPHS.clear()
         found = Para(markup, style, bulletText=bullet) if bullet is not None else Para(markup, style)
+        found.hyphenate = hyphenate
         _PARAGRAPHS[key] = found
     return found
 

@@ -14,7 +14,7 @@ document paragraphs are flush right and bullets (demand numbers) stand at their 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +31,7 @@ from .markup import escape
 from .paper import MM
 
 NBSP = "\u00a0"
+_HYPHENATED_FACES = frozenset({fonts.BODY, fonts.BOLD})
 URL_BREAKS = "/?&="
 
 
@@ -125,11 +126,12 @@ class Typesetter:
     direction: str = "ltr"
     font_files: tuple[str, ...] = ()
     entries: list[tuple[str, str, str]] = field(default_factory=list)
+    hyphenate: Callable[[str], str] | None = None  # where a word too wide for its line may break
 
     @classmethod
     def of(cls, copy) -> Typesetter:
-        """The typesetter for a `Copy`: its direction and its fonts."""
-        return cls(copy.direction, tuple(copy.fonts))
+        """The typesetter for a `Copy`: its direction, its fonts and its language's hyphenation."""
+        return cls(copy.direction, tuple(copy.fonts), hyphenate=copy.hyphenate)
 
     @property
     def faces(self) -> scripts.Faces:
@@ -193,7 +195,7 @@ class Typesetter:
             return self.para(Phrase(whole, field_name), style, tie=False)
         self.need(whole, style.fontName, field_name)
         markup = escape(whole[:-len(ref)]) + linked(escape(ref), source.url.ascii)
-        return shared_paragraph(markup, style, None)
+        return shared_paragraph(markup, style, None, self._hyphenation(style))
 
     def draw(self, canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "left") -> float:
         """`draw_text` with this document's faces."""
@@ -206,15 +208,21 @@ class Typesetter:
     def check(self) -> None:
         check_glyphs(self.entries, self.faces)
 
+    def _hyphenation(self, style: ParagraphStyle) -> Callable[[str], str] | None:
+        """How words too wide for a line of this style may break: only text faces are hyphenated (display
+        type takes a smaller size or a narrower face instead)."""
+        return self.hyphenate if style.fontName in _HYPHENATED_FACES else None
+
     def _paragraph(self, pieces: list[tuple[str, str, bool]], style: ParagraphStyle,
                    bullet: str | None) -> Flowable:
         """A paragraph of (text, font, set in bold markup) pieces, joined by spaces."""
         faces = self.faces
         if all(is_plain(text, font, faces) for text, font, _ in pieces):
             markup = " ".join(bold(escape(text)) if in_bold else escape(text) for text, _, in_bold in pieces)
+            hyphenate = self._hyphenation(style)
             if not self.rtl or bullet is None:
-                return shared_paragraph(markup, style, bullet)
-            return EndBullet(shared_paragraph(markup, _mirrored_indents(style), None), bullet, style, faces)
+                return shared_paragraph(markup, style, bullet, hyphenate)
+            return EndBullet(shared_paragraph(markup, _mirrored_indents(style), None, hyphenate), bullet, style, faces)
         styled = scripts.Styled.of([(text, weight_of(font)) for text, font, _ in pieces])
         base = scripts.direction(styled.text, self.direction)
         if bullet is None:

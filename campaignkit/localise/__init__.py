@@ -25,7 +25,7 @@ from .copy import (
     TimelineCopy,
 )
 from .formats import Formats
-from .rules import tie
+from .rules import hyphenator, tie
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "dv", "ckb", "syr"})
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg"})
@@ -147,6 +147,7 @@ class _Localiser:
             petition=self.petition(),
             translation_notice=self.translation_notice(),
             labels=self.labels,
+            hyphenate=hyphenator(self.language),
         )
 
     def source(self, src: Source, number: int) -> SourceCopy:

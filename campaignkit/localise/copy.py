@@ -4,6 +4,7 @@ key path it came from, so layout can name the field of any problem without knowi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import URL
@@ -120,6 +121,7 @@ class Copy:
     translation_notice: Phrase | None
     labels: object  # a Labels: interface wording of the same language
     fonts: tuple[str, ...] = ()  # the campaign's own font files, for scripts campaignkit does not bundle
+    hyphenate: Callable[[str], str] | None = None  # soft hyphens where long words may break (see rules.py)
 
     def label(self, key: str, **values: object) -> Phrase:
         return self.labels.label(key, **values)  # type: ignore[attr-defined]

@@ -5,15 +5,28 @@ decided here and carried in the text itself as U+00A0:
 - in Slavic languages and Kazakh, a one-letter word (в, с, и, a, z) stays with the word after it;
 - a dash never starts a line: it stays with the word before it ("Войска — вон" keeps "Войска —");
 - a number stays with its unit or currency ("50 ₸", "100 %", "№ 5") and its digit groups ("40 000").
+
+Where a long word may break is decided here too (`hyphenator`), for the languages that build long
+compounds: the layout breaks a word only at the soft hyphens (U+00AD) it is given, with a visible hyphen.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 NBSP = "\u00a0"
 # Languages whose one-letter prepositions and conjunctions must not end a line.
 SINGLE_LETTER_TIES = frozenset({"ru", "uk", "be", "bg", "kk", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "mk"})
+
+# Languages that join words into compounds too long for a narrow column ("Tarifvertragsverhandlungs-
+# gemeinschaft"): their long words are hyphenated, with the patterns of their TeX/LibreOffice dictionary.
+HYPHENATED = frozenset({"de", "nl", "sv", "da", "nb", "nn", "is", "et", "hu", "af"})
+LONG_WORD = 12  # letters: shorter words are never hyphenated
+EDGE = 3  # letters kept together at either end of a word
+SOFT_HYPHEN = "\u00ad"
+_WORD = re.compile(rf"\w{{{LONG_WORD},}}")
 
 _SINGLE_LETTER = re.compile(r"(?<![\w\-])(\w) (?=\S)")
 _DASH = re.compile(r"(\S) ([—–])(?= )")
@@ -30,3 +43,26 @@ def tie(text: str, language: str) -> str:
     text = _DIGIT_GROUPS.sub(NBSP, text)
     text = _UNIT.sub(rf"\1{NBSP}\2", text)
     return _NUMERO.sub(rf"\1{NBSP}", text)
+
+
+def hyphenator(language: str) -> Callable[[str], str] | None:
+    """For a language that hyphenates: a function giving text with soft hyphens where its words of
+    `LONG_WORD` letters or more may break (one function per language, so paragraphs can be shared);
+    None for every other language."""
+    return _hyphenator_of(language.split("-", 1)[0].lower())
+
+
+@cache
+def _hyphenator_of(primary: str) -> Callable[[str], str] | None:
+    if primary not in HYPHENATED:
+        return None
+    return lambda text: _WORD.sub(lambda m: _hyphenated(m.group(0), primary), text)
+
+
+@lru_cache(maxsize=4096)
+def _hyphenated(word: str, language: str) -> str:
+    if not word.isalpha():  # digits or underscores: a code, a number, not a word
+        return word
+    import pyphen  # only campaigns in a hyphenated language need it
+
+    return pyphen.Pyphen(lang=language, left=EDGE, right=EDGE).inserted(word, hyphen=SOFT_HYPHEN)
