@@ -141,6 +141,29 @@ def test_pdf_is_strictly_valid_with_embedded_fonts(builtin_pdfs, paper):
     assert font_problems(builtin_pdfs[paper]) == []
 
 
+HINTING_TABLES = {b"fpgm", b"prep", b"cvt "}
+
+
+def _table_tags(font: bytes) -> set[bytes]:
+    """The table tags of a TrueType file, read from its table directory."""
+    count = int.from_bytes(font[4:6], "big")
+    return {font[12 + 16 * n:16 + 16 * n] for n in range(count)}
+
+
+def test_embedded_fonts_carry_no_hinting(builtin_pdfs):
+    """The bundled faces have their hinting removed, so the subsets in a PDF hold outlines only: the
+    tables a screen rasteriser uses (fpgm, prep, cvt) are absent from every embedded font."""
+    embedded = 0
+    for ref in pypdf.PdfReader(io.BytesIO(builtin_pdfs["A4"])).pages[0]["/Resources"]["/Font"].values():
+        descriptor = ref.get_object()["/FontDescriptor"].get_object()
+        tags = _table_tags(descriptor["/FontFile2"].get_object().get_data())
+        assert b"glyf" in tags and not tags & HINTING_TABLES, sorted(tags)
+        embedded += 1
+    assert embedded >= 3
+    for path in (ROOT / "assets" / "fonts").glob("*.ttf"):
+        assert not _table_tags(path.read_bytes()[:12 + 16 * 64]) & HINTING_TABLES, f"{path.name}: run tools/strip_hinting.py"
+
+
 @pytest.mark.parametrize("paper, size_mm", [("A4", (210, 297)), ("A5", (148, 210)), ("letter", (215.9, 279.4))])
 def test_page_size_matches_the_paper(builtin_pdfs, paper, size_mm):
     for page in pypdf.PdfReader(io.BytesIO(builtin_pdfs[paper])).pages:
