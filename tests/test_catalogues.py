@@ -226,7 +226,13 @@ def test_french_typography():
     ("zh-Hans", "2027年11月20日星期六"),
 ])
 def test_dates_read_in_the_languages_order(tag, expected):
-    assert Labels(tag).formats.date(dt.date(2027, 11, 20), weekday=True) == expected
+    """In the language's order, with the day and its month never split across lines (nor a year and its
+    abbreviation, "2027 р.")."""
+    date = Labels(tag).formats.date(dt.date(2027, 11, 20), weekday=True)
+    assert date.replace("\u00a0", " ") == expected
+    if " " in expected:
+        assert re.search(r"20\.?\u00a0[^\W\d]|[^\W\d]\u00a020(?!\d)", date), repr(date)
+        assert not re.search(r"\d \w\.$", date), repr(date)
 
 
 @pytest.mark.parametrize("tag, counts", [

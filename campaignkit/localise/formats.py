@@ -5,8 +5,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .catalogue import Catalogue
+
+NBSP = "\u00a0"
 
 
 class Formats:
@@ -25,10 +28,9 @@ class Formats:
         return ("-" if value < 0 else "") + digits.replace(",", self.group)
 
     def date(self, day: dt.date, *, year: bool = True, weekday: bool = False) -> str:
-        text = self.catalogue.text(
-            "date" if year else "date_no_year", day=day.day, month=self.catalogue.text(f"month.{day.month}"),
-            year=day.year,
-        )
+        month = self.catalogue.text(f"month.{day.month}")
+        text = self.catalogue.text("date" if year else "date_no_year", day=day.day, month=month, year=day.year)
+        text = _tied_day_and_month(text, day.day, month)
         if weekday:
             text = self.catalogue.text("date_with_weekday", weekday=self.catalogue.text(f"weekday.{day.isoweekday()}"),
                                        date=text)
@@ -43,3 +45,13 @@ class Formats:
         if not start:
             return ""
         return self.catalogue.text("time_range", start=start, end=end) if end else start
+
+
+def _tied_day_and_month(text: str, day: int, month: str) -> str:
+    """The date with no-break spaces between its day and its month ("10.\u00a0März", "8\u00a0January",
+    "20\u00a0de\u00a0noviembre", "January\u00a08"): a day left at a line end reads as the end of a sentence."""
+    def tied(m: re.Match) -> str:
+        return NBSP.join(part for part in m.groups() if part) + NBSP
+
+    text = re.sub(rf"(?<!\d)({day}\.?) (?:(\w{{1,3}}) )?(?=\S*{re.escape(month)})", tied, text, count=1)
+    return re.sub(rf"(?<={re.escape(month)}) (?={day}(?!\d))", NBSP, text, count=1)
