@@ -27,7 +27,7 @@ def test_hyphenator_marks_only_long_words_of_compounding_languages():
     assert long_word.count(SOFT_HYPHEN) >= 5
     assert all(len(piece) >= 3 for piece in (long_word.split(SOFT_HYPHEN)[0], long_word.split(SOFT_HYPHEN)[-1]))
     assert SOFT_HYPHEN not in marked.replace(long_word, "")  # short words, numbers and dates are left alone
-    assert hyphenator("de") is hyphenate is hyphenator("de-DE")  # one per language: paragraphs stay shared
+    assert hyphenator("de") is hyphenator("de-DE") is not hyphenate  # one per language and region: paragraphs stay shared
     assert hyphenator("en") is None and hyphenator("ru") is None and hyphenator("ar") is None
 
 

@@ -47,22 +47,28 @@ def tie(text: str, language: str) -> str:
 
 def hyphenator(language: str) -> Callable[[str], str] | None:
     """For a language that hyphenates: a function giving text with soft hyphens where its words of
-    `LONG_WORD` letters or more may break (one function per language, so paragraphs can be shared);
-    None for every other language."""
-    return _hyphenator_of(language.split("-", 1)[0].lower())
+    `LONG_WORD` letters or more may break (one function per language and region, so paragraphs can be
+    shared); None for every other language."""
+    parts = language.replace("_", "-").split("-")
+    primary = parts[0].lower()
+    if primary not in HYPHENATED:
+        return None
+    region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), primary.upper())
+    return _hyphenator_of(primary, region)
 
 
 @cache
-def _hyphenator_of(primary: str) -> Callable[[str], str] | None:
-    if primary not in HYPHENATED:
-        return None
-    return lambda text: _WORD.sub(lambda m: _hyphenated(m.group(0), primary), text)
+def _hyphenator_of(primary: str, region: str) -> Callable[[str], str]:
+    return lambda text: _WORD.sub(lambda m: _hyphenated(m.group(0), primary, region), text)
 
 
 @lru_cache(maxsize=4096)
-def _hyphenated(word: str, language: str) -> str:
+def _hyphenated(word: str, primary: str, region: str) -> str:
     if not word.isalpha():  # digits or underscores: a code, a number, not a word
         return word
-    import pyphen  # only campaigns in a hyphenated language need it
+    import pyphen  # only campaigns in a hyphenated language need it (the German dictionary takes ~0.5 s)
 
-    return pyphen.Pyphen(lang=language, left=EDGE, right=EDGE).inserted(word, hyphen=SOFT_HYPHEN)
+    # the region's dictionary (de_CH, de_AT), else the language's own country's (de_DE, nl_NL, hu_HU), else any
+    dictionary = next(name for name in (f"{primary}_{region}", f"{primary}_{primary.upper()}", primary)
+                      if name in pyphen.LANGUAGES)
+    return pyphen.Pyphen(lang=dictionary, left=EDGE, right=EDGE).inserted(word, hyphen=SOFT_HYPHEN)
