@@ -54,7 +54,7 @@ def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, toda
     """(what, make) for every material, in the order they are listed; make returns Rendered results.
     A bleed goes on the single leaflet, the one a print shop prints; the rest are for home printers.
     `press` makes every PDF for a print shop (the cards stay RGB: they are for screens)."""
-    from .api import make_factsheet, make_leaflet, make_placard, make_signatories, make_signup, make_social
+    from .api import make_factsheet, make_leaflet, make_placard, make_signatories, make_signup
 
     sheet = home_sheet(paper)
     steps: list[tuple[str, Callable[[], tuple[Rendered, ...]]]] = []
@@ -86,8 +86,26 @@ def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, toda
         steps.append(("signatory annex", lambda: (make_signatories(campaign, paper=sheet, lang=lang,
                                                                    grayscale=grayscale, press=press),)))
     if campaign.slogans:
-        steps.append(("social cards", lambda: make_social(campaign, lang=lang)))
+        steps.append(("social cards", lambda: _cards(campaign, lang)))
     return steps
+
+
+def _cards(campaign: Campaign, lang: str | None) -> tuple[Rendered, ...]:
+    """The social cards, each with its contact-sheet thumbnail in `details`, made from the image as it was
+    drawn (on the cards' thread or worker) rather than from its PNG decoded again."""
+    from .api import make_social
+    from .materials import social
+    from .preview import thumbnail
+
+    thumbs: list = []
+    token = social.DRAWN.set(lambda image: thumbs.append(thumbnail(image, THUMB_HEIGHT)))
+    try:
+        cards = make_social(campaign, lang=lang)
+    finally:
+        social.DRAWN.reset(token)
+    if len(thumbs) != len(cards):
+        return cards
+    return tuple(replace(card, details=(thumb,)) for card, thumb in zip(cards, thumbs))
 
 
 def _long_lists(campaign: Campaign, lang: str | None, paper: Paper, sheet: Paper) -> bool:

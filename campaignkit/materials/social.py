@@ -8,7 +8,10 @@ Facebook cover with their own buttons; no line is smaller than 28 px.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import CampaignkitError, FitError
 from ..layout import fonts
@@ -42,6 +45,9 @@ TITLE_PX = 44
 TITLE_LINES = 3  # a long title takes up to this many lines above the slogan
 FOOTER_PX = 40
 TITLE_STEP, FOOTER_STEP = 1.2, 1.3  # line spacing of the title and the footer, in sizes
+# Set to a function to hand it every card's image (a palette image) as soon as it is drawn: a caller that
+# also shows the cards (the pack's contact sheet) then need not decode the PNGs again.
+DRAWN: ContextVar[Callable[[Any], None] | None] = ContextVar("campaignkit_social_drawn", default=None)
 
 
 def render_social(copy: Copy, *, theme: Theme = Theme()) -> tuple[Rendered, ...]:
@@ -136,4 +142,7 @@ def _card(text: str, field: str, parts: CardParts, fmt: CardFormat, shades: list
                   side + "d", faces)
     image = image.convert("P")  # the same levels, now indices into the palette of shades
     image.putpalette(shades)
+    shown = DRAWN.get()
+    if shown is not None:
+        shown(image)
     return png_bytes(image)
