@@ -11,6 +11,7 @@ written by `write.folders.replace_folder`: all of it or nothing, and nothing of 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 import warnings
@@ -29,6 +30,7 @@ from .slugs import slugify
 
 THUMB_HEIGHT = 160
 KIND = "pack"
+GC_YOUNG = 10_000  # objects allocated between collections of the youngest generation while a pack is made
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, toda
     """(what, make) for every material, in the order they are listed; make returns Rendered results.
     A bleed goes on the single leaflet, the one a print shop prints; the rest are for home printers.
     `press` makes every PDF for a print shop (the cards stay RGB: they are for screens)."""
-    from .api import make_factsheet, make_leaflet, make_placard, make_signatories, make_signup, make_social
+    from .api import make_factsheet, make_leaflet, make_placard, make_signatories, make_signup
 
     sheet = home_sheet(paper)
     steps: list[tuple[str, Callable[[], tuple[Rendered, ...]]]] = []
@@ -84,8 +86,26 @@ def _steps(campaign: Campaign, lang: str | None, paper: Paper, sheets: int, toda
         steps.append(("signatory annex", lambda: (make_signatories(campaign, paper=sheet, lang=lang,
                                                                    grayscale=grayscale, press=press),)))
     if campaign.slogans:
-        steps.append(("social cards", lambda: make_social(campaign, lang=lang)))
+        steps.append(("social cards", lambda: _cards(campaign, lang)))
     return steps
+
+
+def _cards(campaign: Campaign, lang: str | None) -> tuple[Rendered, ...]:
+    """The social cards, each with its contact-sheet thumbnail in `details`, made from the image as it was
+    drawn (on the cards' thread or worker) rather than from its PNG decoded again."""
+    from .api import make_social
+    from .materials import social
+    from .preview import thumbnail
+
+    thumbs: list = []
+    token = social.DRAWN.set(lambda image: thumbs.append(thumbnail(image, THUMB_HEIGHT)))
+    try:
+        cards = make_social(campaign, lang=lang)
+    finally:
+        social.DRAWN.reset(token)
+    if len(thumbs) != len(cards):
+        return cards
+    return tuple(replace(card, details=(thumb,)) for card, thumb in zip(cards, thumbs))
 
 
 def _long_lists(campaign: Campaign, lang: str | None, paper: Paper, sheet: Paper) -> bool:
@@ -127,9 +147,16 @@ def make_pack(campaign: Campaign, out_dir: str | os.PathLike, *, lang: str | Non
     target = Path(out_dir)
     check_pack_folder(target, force)
     plan = (campaign, lang, chosen, sheets, today_for_print(today), grayscale, bleed_mm, press)
-    made = _make_all(plan, jobs, progress)
-    files = [(_file_name(campaign, r), r) for r in made]
-    sheet = _contact_sheet(campaign, files)
+    # Every material allocates many short-lived objects: at Python's default threshold (700) the collector
+    # ran some ninety times per pack, a twentieth of its CPU; at this one it runs a few times, for the same memory.
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], GC_YOUNG), *threshold[1:])
+    try:
+        made = _make_all(plan, jobs, progress)
+        files = [(_file_name(campaign, r), r) for r in made]
+        sheet = _contact_sheet(campaign, files)
+    finally:
+        gc.set_threshold(*threshold)
     if progress:
         progress("contact sheet")
     files.append((sheet.name, sheet))
@@ -235,13 +262,47 @@ def _contact_sheet(campaign: Campaign, files: list[tuple[str, Rendered]]) -> Ren
     return Rendered(png, f"{campaign.id}-contact-sheet.png", "contact-sheet", 1, (0, 0), media_type="image/png")
 
 
+LIBRARIES = (("reportlab", "reportlab"), ("pillow", "PIL"), ("qrcode", "qrcode"), ("pypdfium2", "pypdfium2"))
+
+
 def _library_versions() -> dict[str, str]:
+    """The installed version of every library the pack's bytes depend on: read from the distribution's
+    metadata beside the imported module (importing `importlib.metadata` and searching every path costs
+    some 17 ms), else asked of `importlib.metadata`."""
+    return {name: _beside(name, module) or _installed(name) for name, module in LIBRARIES}
+
+
+def _beside(name: str, module: str) -> str | None:
+    """The version in the one `<name>-*.dist-info/METADATA` in the folder that holds the imported `module`."""
+    import sys
+
+    loaded = sys.modules.get(module)
+    where = getattr(loaded, "__file__", None)
+    if not where:
+        return None
+    folder = Path(where).parent.parent
+    prefix = name.lower().replace("-", "_") + "-"
+    try:
+        found = [entry.path for entry in os.scandir(folder)
+                 if entry.name.lower().startswith(prefix) and entry.name.endswith(".dist-info")]
+        if len(found) != 1:
+            return None
+        with open(os.path.join(found[0], "METADATA"), encoding="utf-8") as metadata:
+            for line in metadata:
+                if not line.strip():
+                    break  # the end of the headers
+                key, _, value = line.partition(":")
+                if key.lower() == "version":
+                    return value.strip() or None
+    except OSError:
+        return None
+    return None
+
+
+def _installed(name: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    def installed(name: str) -> str:
-        try:
-            return version(name)
-        except PackageNotFoundError:
-            return "unknown"
-
-    return {name: installed(name) for name in ("reportlab", "pillow", "qrcode", "pypdfium2")}
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"

@@ -105,8 +105,32 @@ def preview_pdf(pdf: str | Path, out_dir: str | Path | None = None, *, dpi: int 
     return write_files_from(Path(out_dir) if out_dir else path.parent, names, pngs, force=force)
 
 
+def thumbnail(image, height: int):
+    """A PIL image in, the same in RGB `height` pixels high out, as the contact sheet shows it: reduced by a
+    whole factor to at most twice that height, then scaled bilinearly. A large image is converted and reduced
+    a band at a time (each block of the reduction lies in one band, so the pixels are the same), so that its
+    RGB copy is never held whole."""
+    from PIL import Image
+
+    factor = max(1, image.height // (2 * height))
+    if factor > 1:
+        width, full = image.size
+        band = factor * 64
+        reduced = Image.new("RGB", (-(-width // factor), -(-full // factor)))
+        for top in range(0, full, band):
+            part = image.crop((0, top, width, min(full, top + band))).convert("RGB").reduce(factor)
+            reduced.paste(part, (0, top // factor))
+        image = reduced
+    image = image.convert("RGB")
+    if image.height != height:
+        scale = height / image.height
+        image = image.resize((max(1, round(image.width * scale)), height), Image.Resampling.BILINEAR)
+    return image
+
+
 def contact_sheet(items: list[tuple[str, Rendered]], *, thumb_height: int = 160, columns: int = 9) -> bytes:
-    """A PNG grid of thumbnails of every page and card, each labelled with its name and page."""
+    """A PNG grid of thumbnails of every page and card, each labelled with its name and page. A card whose
+    `details` hold a PIL image (its thumbnail, or the card itself) is shown from that, not decoded again."""
     from PIL import Image, ImageDraw
 
     from .layout import fonts
@@ -118,17 +142,15 @@ def contact_sheet(items: list[tuple[str, Rendered]], *, thumb_height: int = 160,
         if rendered.media_type == "application/pdf":
             images = render_pages(rendered.data, height=thumb_height, name=name)
         else:
-            image = Image.open(io.BytesIO(rendered.data))
-            image.draft("RGB", (image.width // 4, image.height // 4))
-            images = [image]
+            made = [detail for detail in rendered.details if isinstance(detail, Image.Image)]
+            if made:  # the image itself, kept when it was drawn
+                images = made[:1]
+            else:
+                image = Image.open(io.BytesIO(rendered.data))
+                image.draft("RGB", (image.width // 4, image.height // 4))
+                images = [image]
         for number, image in enumerate(images, 1):
-            image = image.convert("RGB")
-            if image.height != thumb_height:
-                factor = max(1, image.height // (2 * thumb_height))
-                image = image.reduce(factor) if factor > 1 else image
-                scale = thumb_height / image.height
-                image = image.resize((max(1, round(image.width * scale)), thumb_height), Image.Resampling.BILINEAR)
-            thumbs.append((image, f"{name}" + (f"  p{number}" if len(images) > 1 else "")))
+            thumbs.append((thumbnail(image, thumb_height), f"{name}" + (f"  p{number}" if len(images) > 1 else "")))
     cell_w = max(image.width for image, _ in thumbs) + 24
     cell_h = thumb_height + 38
     rows = (len(thumbs) + columns - 1) // columns

@@ -54,6 +54,26 @@ def test_manifest_hashes_sizes_and_versions_match(pack):
     assert on_disk == {e["name"] for e in data["files"]}
 
 
+def test_the_manifest_names_the_installed_library_versions(pack):
+    from importlib.metadata import version
+
+    assert manifest(pack)["libraries"] == {name: version(name) for name in ("reportlab", "pillow", "qrcode",
+                                                                             "pypdfium2")}
+
+
+def test_cards_shown_from_their_drawn_images_look_as_their_decoded_pngs():
+    from dataclasses import replace
+
+    from campaignkit.pack import THUMB_HEIGHT, _cards
+    from campaignkit.preview import contact_sheet
+
+    cards = _cards(CAMPAIGN, "ru")
+    assert all(isinstance(card.details[0], Image.Image) for card in cards)
+    decoded = [(card.name, replace(card, details=())) for card in cards]
+    assert contact_sheet([(card.name, card) for card in cards], thumb_height=THUMB_HEIGHT) == contact_sheet(
+        decoded, thumb_height=THUMB_HEIGHT)
+
+
 def test_every_pdf_is_valid_embeds_its_fonts_and_passes_verify(pack):
     pdfs = sorted(pack.glob("*.pdf"))
     assert len(pdfs) >= 9

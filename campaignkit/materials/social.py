@@ -8,7 +8,10 @@ Facebook cover with their own buttons; no line is smaller than 28 px.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import CampaignkitError, FitError
 from ..layout import fonts
@@ -42,6 +45,9 @@ TITLE_PX = 44
 TITLE_LINES = 3  # a long title takes up to this many lines above the slogan
 FOOTER_PX = 40
 TITLE_STEP, FOOTER_STEP = 1.2, 1.3  # line spacing of the title and the footer, in sizes
+# Set to a function to hand it every card's image (a palette image) as soon as it is drawn: a caller that
+# also shows the cards (the pack's contact sheet) then need not decode the PNGs again.
+DRAWN: ContextVar[Callable[[Any], None] | None] = ContextVar("campaignkit_social_drawn", default=None)
 
 
 def render_social(copy: Copy, *, theme: Theme = Theme()) -> tuple[Rendered, ...]:
@@ -57,10 +63,15 @@ def render_social(copy: Copy, *, theme: Theme = Theme()) -> tuple[Rendered, ...]
                   *((field, line, fonts.BODY) for field, line in footer)], faces)
     check_glyphs([(s.field, s.text, face) for s in copy.slogans for face in SLOGAN_FACES], faces)
     accent = rgb(theme.accent or copy.colour) if not theme.grayscale else (0, 0, 0)
+    # coverage level (0 = accent, 255 = white) to colour, the same on every card
+    shades = [round(a + (255 - a) * level / 255) for level in range(256) for a in accent]
+    parts: dict[str, CardParts] = {}  # the title and footer are the same on every card of a format
     cards = []
     for n, slogan in enumerate(copy.slogans, 1):
         for fmt in FORMATS:
-            png = _card(slogan.text, slogan.field, copy.title.text, footer, fmt, accent, faces, copy.direction)
+            if fmt.name not in parts:
+                parts[fmt.name] = card_parts(copy.title.text, footer, fmt, f"{slogan.field}: title", faces)
+            png = _card(slogan.text, slogan.field, parts[fmt.name], fmt, shades, faces, copy.direction)
             name = f"{copy.campaign_id}-{copy.language}-card-{n}-{slugify(slogan.text, limit=32)}-{fmt.name}.png"
             cards.append(Rendered(png, name, "card", 1, fmt.size, media_type="image/png"))
     return tuple(cards)
@@ -96,13 +107,12 @@ def card_parts(title: str, footer: tuple[tuple[str, str], ...], fmt: CardFormat,
     return CardParts(title_px, title_lines, footer_px, footer_lines, box_top, box_bottom)
 
 
-def _card(text: str, field: str, title: str, footer: tuple[tuple[str, str], ...], fmt: CardFormat,
-          accent: tuple[int, int, int], faces: Faces, direction: str) -> bytes:
+def _card(text: str, field: str, parts: CardParts, fmt: CardFormat, shades: list[int], faces: Faces,
+          direction: str) -> bytes:
     from PIL import Image, ImageDraw
 
     w, h = fmt.size
     usable = w - 2 * fmt.margin
-    parts = card_parts(title, footer, fmt, f"{field}: title", faces)
     fitted = fit_best(text, SLOGAN_FACES, usable, parts.box_bottom - parts.box_top, minimum=MIN_SLOGAN_PX,
                       maximum=h * 0.22, field=field, faces=faces)
     box_top, box_bottom = parts.box_top, parts.box_bottom
@@ -130,6 +140,9 @@ def _card(text: str, field: str, title: str, footer: tuple[tuple[str, str], ...]
     for n, line in enumerate(reversed(parts.footer_lines)):  # from the bottom up: the domains, then the hashtag
         draw_text(draw, (x, fmt.bottom - n * parts.footer_px * FOOTER_STEP), line, fonts.BODY, parts.footer_px, 255,
                   side + "d", faces)
-    image = Image.frombytes("P", (w, h), image.tobytes())
-    image.putpalette([round(a + (255 - a) * level / 255) for level in range(256) for a in accent])
+    image = image.convert("P")  # the same levels, now indices into the palette of shades
+    image.putpalette(shades)
+    shown = DRAWN.get()
+    if shown is not None:
+        shown(image)
     return png_bytes(image)
