@@ -13,8 +13,13 @@ PDFs made with and without it).
 - `reportlab.lib.utils` imports `PIL.Image`, and `qrcode` imports `PIL.ImageDraw`, at import time (about
   8 ms and more), but a PDF of text and QR codes needs neither. Both are registered with the standard
   library's `importlib.util.LazyLoader`, which runs a module on the first attribute anyone reads from it
-  (a logo, a card, a preview). (A module imported by its own name, as `import uharfbuzz` in reportlab's
-  ttfonts, cannot be deferred this way: the import statement itself reads its `__spec__`.)
+  (a logo, a card, a preview).
+- `reportlab.pdfbase.ttfonts` imports `uharfbuzz` (about 10 ms) in case a paragraph asks for shaping, which
+  only text in a script that joins or reorders letters (Arabic, Bengali) does. A module imported by its
+  own name cannot be deferred by `LazyLoader` (the import statement reads its `__spec__`, which runs
+  it), so `uharfbuzz` is a `DeferredModule`: a module whose spec is there to read and whose other
+  attributes are the real module's, run on the first one asked for. reportlab only tests it for truth
+  until it shapes, and a deferred module is as true as the real one, so nothing it does changes.
 - The cyclic garbage collector is off: start-up allocates hundreds of thousands of objects and frees
   almost none, so it would run hundreds of collections that find nothing, and one material's garbage is
   small (the peak memory of a leaflet is the same either way). `pack` and `batch`, which make many
@@ -24,9 +29,11 @@ PDFs made with and without it).
 from __future__ import annotations
 
 import gc
+import importlib
 import importlib.util
 import re
 import sys
+import types
 from typing import Any, NoReturn
 
 # reportlab.platypus.paragraph.uri_pat (reportlab 4.x-5.x), with its flags.
@@ -86,12 +93,44 @@ def defer_module(name: str) -> bool:
     return True
 
 
+class DeferredModule(types.ModuleType):
+    """A stand-in in `sys.modules` for a module not yet run: its spec, name and path are there to read;
+    the first other attribute anyone asks for runs the real module, whose attributes it then shares."""
+
+    def __getattr__(self, name: str) -> Any:
+        real = self.__dict__.get("_deferred_real")
+        if real is None:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+            for key, value in vars(real).items():
+                self.__dict__.setdefault(key, value)
+            self.__dict__["_deferred_real"] = real
+        return getattr(real, name)
+
+
+def defer_by_name(name: str) -> bool:
+    """Put a `DeferredModule` for top-level module `name` into `sys.modules`; False if it is loaded or not found."""
+    if name in sys.modules:
+        return False
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return False
+    module = DeferredModule(name)
+    module.__spec__, module.__loader__, module.__file__ = spec, spec.loader, spec.origin
+    if spec.submodule_search_locations is not None:
+        module.__path__ = list(spec.submodule_search_locations)
+    sys.modules[name] = module
+    return True
+
+
 def prepare() -> None:
     """Everything above, once, before the command's imports."""
     gc.disable()
     defer_uri_pattern()
     defer_module("PIL.Image")
     defer_module("PIL.ImageDraw")  # qrcode imports it, and it reads PIL.Image at import
+    defer_by_name("uharfbuzz")
 
 
 def finish(code: object) -> NoReturn:

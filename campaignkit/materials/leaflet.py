@@ -121,31 +121,37 @@ class _Layout:
             found = self.largest_fitting(candidates, found[1], event_on_the_back=True) or found
         return found or self.build(*self.compose(smallest[0], "brief")[:3])
 
-    def first_possible(self, candidates: list[TypeScale], target: int) -> int:
+    def first_possible(self, candidates: list[TypeScale], target: int) -> tuple[int, tuple | None]:
         """The index of the largest scale whose text, laid end to end, is no longer than `target` pages
-        (a lower bound on what it really needs: sizes below it may still be too large). Heights grow with
-        the size, so a binary search finds it in a few measurements."""
-        low, high = 0, len(candidates)
+        (a lower bound on what it really needs: sizes below it may still be too large), with what was
+        composed at that scale ("brief", not yet built; None when no scale passed). Heights grow with the
+        size, so a binary search finds it in a few measurements."""
+        low, high, passed = 0, len(candidates), None
         while low < high:
             middle = (low + high) // 2
             try:
-                doc, story, _, _ = self.compose(candidates[middle], "brief")
+                composed = self.compose(candidates[middle], "brief")
             except FitError:  # the headline fits no way at this size; smaller sizes lower its floor
                 low = middle + 1
                 continue
+            doc, story = composed[:2]
             if _content_height(doc, story) > target * doc.frame_height + 0.5:
                 low = middle + 1
             else:
-                high = middle
-        return low
+                high, passed = middle, composed
+        return low, passed
 
     def largest_fitting(self, candidates: list[TypeScale], target: int,
                         event_on_the_back: bool = False) -> tuple[bytes, int] | None:
-        for scale in candidates[self.first_possible(candidates, target):]:
-            try:
-                doc, story, ts, gaps = self.compose(scale, "brief", event_on_the_back)
-            except FitError:
-                continue
+        first, measured = self.first_possible(candidates, target)
+        for scale in candidates[first:]:
+            if measured is not None and not event_on_the_back:  # the first scale's story, measured but not built
+                (doc, story, ts, gaps), measured = measured, None
+            else:
+                try:
+                    doc, story, ts, gaps = self.compose(scale, "brief", event_on_the_back)
+                except FitError:
+                    continue
             data, pages = self.build(doc, story, ts)
             if pages > target or self.broken:
                 continue
