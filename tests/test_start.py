@@ -72,6 +72,12 @@ from PIL import Image, ImageDraw
 image = Image.new("RGB", (4, 4), "white")
 ImageDraw.Draw(image).rectangle((0, 0, 1, 1), fill="black")
 print(image.getpixel((0, 0)), image.getpixel((3, 3)))
+print(*[name for name in start.DEFERRED_BY_NAME if type(sys.modules[name]).__name__ != "DeferredModule"])
+import pickle, secrets, shutil, subprocess, textwrap, traceback
+print(pickle.loads(pickle.dumps([1])), len(secrets.token_hex(2)), shutil.which("sh") is not None,
+      subprocess.run(["sh", "-c", "echo 5"], capture_output=True, text=True).stdout.strip(),
+      textwrap.dedent("  6"), "Error" in "".join(traceback.format_exception_only(ValueError("x"))),
+      type(sys.modules["pickle"]).__name__)
 """
 
 
@@ -82,6 +88,8 @@ def test_deferred_work_is_deferred_and_works_when_asked_for():
     assert lines[0] == "LazyPattern _LazyModule _LazyModule DeferredModule", (
         "reportlab's uri_pat changed: update start.URI_PATTERN")
     assert lines[1] == "(0, 0, 0) (255, 255, 255)"
+    assert lines[2] == "", f"run at start-up after all: {lines[2]}"  # every module deferred by name still waits
+    assert lines[3] == "[1] 4 True 5 6 True module"  # and works as itself when used
 
 
 def test_the_pattern_is_reportlabs():

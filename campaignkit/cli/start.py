@@ -15,11 +15,14 @@ PDFs made with and without it).
   library's `importlib.util.LazyLoader`, which runs a module on the first attribute anyone reads from it
   (a logo, a card, a preview).
 - `reportlab.pdfbase.ttfonts` imports `uharfbuzz` (about 10 ms) in case a paragraph asks for shaping, which
-  only text in a script that joins or reorders letters (Arabic, Bengali) does. A module imported by its
-  own name cannot be deferred by `LazyLoader` (the import statement reads its `__spec__`, which runs
-  it), so `uharfbuzz` is a `DeferredModule`: a module whose spec is there to read and whose other
-  attributes are the real module's, run on the first one asked for. reportlab only tests it for truth
-  until it shapes, and a deferred module is as true as the real one, so nothing it does changes.
+  only text in a script that joins or reorders letters (Arabic, Bengali) does; and modules such as
+  `subprocess`, `shutil`, `pickle`, `textwrap`, `traceback` and `secrets` (together about 6 ms, with
+  `bz2`, `lzma`, `signal` and `selectors` that they import) are imported by name at start-up, by the
+  standard library, reportlab and campaignkit, for functions a leaflet never calls. A module imported
+  by its own name cannot be deferred by `LazyLoader` (the import statement reads its `__spec__`, which
+  runs it), so these are `DeferredModule`s: their spec is there to read, and their code runs, in the
+  same module object, on the first other attribute anyone asks for. reportlab only tests `uharfbuzz`
+  for truth until it shapes, and a module is as true before it runs as after.
 - The cyclic garbage collector is off: start-up allocates hundreds of thousands of objects and frees
   almost none, so it would run hundreds of collections that find nothing, and one material's garbage is
   small (the peak memory of a leaflet is the same either way). `pack` and `batch`, which make many
@@ -29,10 +32,10 @@ PDFs made with and without it).
 from __future__ import annotations
 
 import gc
-import importlib
 import importlib.util
 import re
 import sys
+import threading
 import types
 from typing import Any, NoReturn
 
@@ -44,6 +47,8 @@ URI_PATTERN = (
     "xn--[a-z0-9]{1,59})(?<!-)\\.?|localhost))(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z"
 )
 URI_FLAGS = re.IGNORECASE
+# Imported by name at start-up, used by none of the materials until something needs them (see above).
+DEFERRED_BY_NAME = ("uharfbuzz", "subprocess", "shutil", "pickle", "textwrap", "traceback", "secrets")
 
 
 class LazyPattern:
@@ -93,33 +98,40 @@ def defer_module(name: str) -> bool:
     return True
 
 
+_RUNNING: set[str] = set()  # deferred modules whose code is running
+_RUN_LOCK = threading.RLock()
+
+
 class DeferredModule(types.ModuleType):
-    """A stand-in in `sys.modules` for a module not yet run: its spec, name and path are there to read;
-    the first other attribute anyone asks for runs the real module, whose attributes it then shares."""
+    """A module in `sys.modules` whose code has not run yet: its spec, name, file and path are there to
+    read (so `import name` finds it ready); the first other attribute anyone asks for runs its code,
+    in this same module object, which from then on is an ordinary module."""
 
     def __getattr__(self, name: str) -> Any:
-        real = self.__dict__.get("_deferred_real")
-        if real is None:
-            if sys.modules.get(self.__name__) is self:
-                del sys.modules[self.__name__]
-            real = importlib.import_module(self.__name__)
-            for key, value in vars(real).items():
-                self.__dict__.setdefault(key, value)
-            self.__dict__["_deferred_real"] = real
-        return getattr(real, name)
+        with _RUN_LOCK:  # another thread asking meanwhile waits until the code has run
+            if type(self) is DeferredModule:
+                if self.__name__ in _RUNNING:  # asked for by its own code, before it is defined
+                    raise AttributeError(f"partly initialised module {self.__name__!r} has no attribute {name!r}")
+                spec: Any = self.__spec__
+                _RUNNING.add(self.__name__)
+                try:
+                    spec.loader.exec_module(self)
+                finally:
+                    _RUNNING.discard(self.__name__)
+                module: Any = self
+                module.__class__ = types.ModuleType
+        return getattr(self, name)
 
 
 def defer_by_name(name: str) -> bool:
-    """Put a `DeferredModule` for top-level module `name` into `sys.modules`; False if it is loaded or not found."""
+    """Make top-level module `name` a `DeferredModule`; False if it is loaded or not found."""
     if name in sys.modules:
         return False
     spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:
+    if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
         return False
-    module = DeferredModule(name)
-    module.__spec__, module.__loader__, module.__file__ = spec, spec.loader, spec.origin
-    if spec.submodule_search_locations is not None:
-        module.__path__ = list(spec.submodule_search_locations)
+    module = importlib.util.module_from_spec(spec)
+    module.__class__ = DeferredModule
     sys.modules[name] = module
     return True
 
@@ -130,7 +142,8 @@ def prepare() -> None:
     defer_uri_pattern()
     defer_module("PIL.Image")
     defer_module("PIL.ImageDraw")  # qrcode imports it, and it reads PIL.Image at import
-    defer_by_name("uharfbuzz")
+    for name in DEFERRED_BY_NAME:
+        defer_by_name(name)
 
 
 def finish(code: object) -> NoReturn:
