@@ -80,12 +80,20 @@ def defer_uri_pattern() -> bool:
     return True
 
 
-def defer_module(name: str) -> bool:
-    """Register module `name` to run on its first attribute access; False if it is loaded or not found."""
+def _unloaded(name: str) -> Any:
+    """The spec of module `name` if it is not loaded yet and can be run later, else None."""
     if name in sys.modules:
-        return False
+        return None
     spec = importlib.util.find_spec(name)
     if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+        return None
+    return spec
+
+
+def defer_module(name: str) -> bool:
+    """Register module `name` to run on its first attribute access; False if it is loaded or not found."""
+    spec = _unloaded(name)
+    if spec is None:
         return False
     loader = importlib.util.LazyLoader(spec.loader)
     spec.loader = loader
@@ -125,10 +133,8 @@ class DeferredModule(types.ModuleType):
 
 def defer_by_name(name: str) -> bool:
     """Make top-level module `name` a `DeferredModule`; False if it is loaded or not found."""
-    if name in sys.modules:
-        return False
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+    spec = _unloaded(name)
+    if spec is None:
         return False
     module = importlib.util.module_from_spec(spec)
     module.__class__ = DeferredModule
