@@ -14,16 +14,19 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import CampaignDataError, CampaignkitError, CampaignWarning
 from .layout.document import Rendered
 from .layout.theme import Theme
 from .localise import Copy, Phrase, localise
-from .materials.placard import PlannedSlogan
 from .model import Campaign
 from .options import LEAFLET_PAPERS, PLACARD_SIZES, SHEET_PAPERS, Paper, number
 from .options import paper as to_paper
 from .write import Target, write, write_files
+
+if TYPE_CHECKING:  # the placard module loads with the placard, not with every material
+    from .materials.placard import PlannedSlogan
 
 __all__ = ["make_factsheet", "make_leaflet", "make_placard", "make_signatories", "make_signup", "make_social",
            "plan_placards"]

@@ -83,6 +83,8 @@ class URL:
 
 @dataclass(frozen=True)
 class Source:
+    """A document the campaign rests on: its title, address and who published it when."""
+
     id: str
     title: Text
     url: URL
@@ -106,6 +108,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Statement:
+    """A statement made by someone (`by`): its demands and calls, who signed it and the source it is in."""
+
     id: str
     by: Text
     title: Text
@@ -120,6 +124,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class Speaker:
+    """Someone who speaks at an event: name, affiliation, role and a quote."""
+
     name: str = ""
     affiliation: Text | None = None
     role: Text | None = None
@@ -128,6 +134,8 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Event:
+    """A picket, rally or other event: what, where and when, who organises and supports it, who speaks."""
+
     id: str
     kind: str
     title: Text
@@ -156,6 +164,8 @@ class Event:
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """A dated step in the story the fact sheet tells, with the places it happened in."""
+
     date: _dt.date
     text: Text
     end: _dt.date | None = None
@@ -168,6 +178,8 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Fact:
+    """A fact the fact sheet prints, with its key figure when it has one, and the quote and source it rests on."""
+
     text: Text
     figure: Text | None = None
     quote: str = ""
@@ -176,6 +188,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Slogan:
+    """A slogan for placards and cards, and the quote it rests on."""
+
     text: Text
     quote: str = ""
 
@@ -210,6 +224,8 @@ class Translation:
 
 @dataclass(frozen=True)
 class Campaign:
+    """A whole campaign: its title, summary, statements, events, sources and all the rest materials print."""
+
     id: str
     title: Text
     language: str = "en"

@@ -13,8 +13,16 @@ PDFs made with and without it).
 - `reportlab.lib.utils` imports `PIL.Image`, and `qrcode` imports `PIL.ImageDraw`, at import time (about
   8 ms and more), but a PDF of text and QR codes needs neither. Both are registered with the standard
   library's `importlib.util.LazyLoader`, which runs a module on the first attribute anyone reads from it
-  (a logo, a card, a preview). (A module imported by its own name, as `import uharfbuzz` in reportlab's
-  ttfonts, cannot be deferred this way: the import statement itself reads its `__spec__`.)
+  (a logo, a card, a preview).
+- `reportlab.pdfbase.ttfonts` imports `uharfbuzz` (about 10 ms) in case a paragraph asks for shaping, which
+  only text in a script that joins or reorders letters (Arabic, Bengali) does; and modules such as
+  `subprocess`, `shutil`, `pickle`, `textwrap`, `traceback` and `secrets` (together about 6 ms, with
+  `bz2`, `lzma`, `signal` and `selectors` that they import) are imported by name at start-up, by the
+  standard library, reportlab and campaignkit, for functions a leaflet never calls. A module imported
+  by its own name cannot be deferred by `LazyLoader` (the import statement reads its `__spec__`, which
+  runs it), so these are `DeferredModule`s: their spec is there to read, and their code runs, in the
+  same module object, on the first other attribute anyone asks for. reportlab only tests `uharfbuzz`
+  for truth until it shapes, and a module is as true before it runs as after.
 - The cyclic garbage collector is off: start-up allocates hundreds of thousands of objects and frees
   almost none, so it would run hundreds of collections that find nothing, and one material's garbage is
   small (the peak memory of a leaflet is the same either way). `pack` and `batch`, which make many
@@ -27,6 +35,8 @@ import gc
 import importlib.util
 import re
 import sys
+import threading
+import types
 from typing import Any, NoReturn
 
 # reportlab.platypus.paragraph.uri_pat (reportlab 4.x-5.x), with its flags.
@@ -37,6 +47,8 @@ URI_PATTERN = (
     "xn--[a-z0-9]{1,59})(?<!-)\\.?|localhost))(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z"
 )
 URI_FLAGS = re.IGNORECASE
+# Imported by name at start-up, used by none of the materials until something needs them (see above).
+DEFERRED_BY_NAME = ("uharfbuzz", "subprocess", "shutil", "pickle", "textwrap", "traceback", "secrets")
 
 
 class LazyPattern:
@@ -68,12 +80,20 @@ def defer_uri_pattern() -> bool:
     return True
 
 
-def defer_module(name: str) -> bool:
-    """Register module `name` to run on its first attribute access; False if it is loaded or not found."""
+def _unloaded(name: str) -> Any:
+    """The spec of module `name` if it is not loaded yet and can be run later, else None."""
     if name in sys.modules:
-        return False
+        return None
     spec = importlib.util.find_spec(name)
     if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+        return None
+    return spec
+
+
+def defer_module(name: str) -> bool:
+    """Register module `name` to run on its first attribute access; False if it is loaded or not found."""
+    spec = _unloaded(name)
+    if spec is None:
         return False
     loader = importlib.util.LazyLoader(spec.loader)
     spec.loader = loader
@@ -86,12 +106,50 @@ def defer_module(name: str) -> bool:
     return True
 
 
+_RUNNING: set[str] = set()  # deferred modules whose code is running
+_RUN_LOCK = threading.RLock()
+
+
+class DeferredModule(types.ModuleType):
+    """A module in `sys.modules` whose code has not run yet: its spec, name, file and path are there to
+    read (so `import name` finds it ready); the first other attribute anyone asks for runs its code,
+    in this same module object, which from then on is an ordinary module."""
+
+    def __getattr__(self, name: str) -> Any:
+        with _RUN_LOCK:  # another thread asking meanwhile waits until the code has run
+            if type(self) is DeferredModule:
+                if self.__name__ in _RUNNING:  # asked for by its own code, before it is defined
+                    raise AttributeError(f"partly initialised module {self.__name__!r} has no attribute {name!r}")
+                spec: Any = self.__spec__
+                _RUNNING.add(self.__name__)
+                try:
+                    spec.loader.exec_module(self)
+                finally:
+                    _RUNNING.discard(self.__name__)
+                module: Any = self
+                module.__class__ = types.ModuleType
+        return getattr(self, name)
+
+
+def defer_by_name(name: str) -> bool:
+    """Make top-level module `name` a `DeferredModule`; False if it is loaded or not found."""
+    spec = _unloaded(name)
+    if spec is None:
+        return False
+    module = importlib.util.module_from_spec(spec)
+    module.__class__ = DeferredModule
+    sys.modules[name] = module
+    return True
+
+
 def prepare() -> None:
     """Everything above, once, before the command's imports."""
     gc.disable()
     defer_uri_pattern()
     defer_module("PIL.Image")
     defer_module("PIL.ImageDraw")  # qrcode imports it, and it reads PIL.Image at import
+    for name in DEFERRED_BY_NAME:
+        defer_by_name(name)
 
 
 def finish(code: object) -> NoReturn:

@@ -121,30 +121,40 @@ class _Layout:
             found = self.largest_fitting(candidates, found[1], event_on_the_back=True) or found
         return found or self.build(*self.compose(smallest[0], "brief")[:3])
 
-    def first_possible(self, candidates: list[TypeScale], target: int) -> int:
+    def first_possible(self, candidates: list[TypeScale], target: int) -> tuple[int, tuple | None]:
         """The index of the largest scale whose text, laid end to end, is no longer than `target` pages
-        (a lower bound on what it really needs: sizes below it may still be too large). Heights grow with
-        the size, so a binary search finds it in a few measurements."""
-        low, high = 0, len(candidates)
+        (a lower bound on what it really needs: sizes below it may still be too large), with what was
+        composed at that scale ("brief", not yet built) and its `Measure` (None when no scale passed).
+        Heights grow with the size, so a binary search finds it in a few measurements."""
+        low, high, passed = 0, len(candidates), None
         while low < high:
             middle = (low + high) // 2
             try:
-                doc, story, _, _ = self.compose(candidates[middle], "brief")
+                composed = self.compose(candidates[middle], "brief")
             except FitError:  # the headline fits no way at this size; smaller sizes lower its floor
                 low = middle + 1
                 continue
-            if _content_height(doc, story) > target * doc.frame_height + 0.5:
+            measured = _measure(*composed[:2])
+            if measured.height > target * composed[0].frame_height + 0.5:
                 low = middle + 1
             else:
-                high = middle
-        return low
+                high, passed = middle, (composed, measured)
+        return low, passed
 
     def largest_fitting(self, candidates: list[TypeScale], target: int,
                         event_on_the_back: bool = False) -> tuple[bytes, int] | None:
-        for scale in candidates[self.first_possible(candidates, target):]:
-            try:
-                doc, story, ts, gaps = self.compose(scale, "brief", event_on_the_back)
-            except FitError:
+        first, passed = self.first_possible(candidates, target)
+        for scale in candidates[first:]:
+            if passed is not None and not event_on_the_back:  # the first scale's story, measured but not built
+                ((doc, story, ts, gaps), measured), passed = passed, None
+            else:
+                try:
+                    doc, story, ts, gaps = self.compose(scale, "brief", event_on_the_back)
+                except FitError:
+                    continue
+                # a larger size broke a word: this one may too, which a measurement tells without a build
+                measured = _measure(doc, story) if self.broken else None
+            if measured is not None and self.refused_unbuilt(doc, ts, measured):
                 continue
             data, pages = self.build(doc, story, ts)
             if pages > target or self.broken:
@@ -166,6 +176,17 @@ class _Layout:
             self.only_codes_on_the_back = pages > 1 and body_ends < pages
             return data, pages
         return None
+
+    def refused_unbuilt(self, doc, ts: Typesetter, measured: Measure) -> bool:
+        """Whether a build of the measured story is sure to be refused, so it need not be made: a word had to
+        be broken (every paragraph is wrapped at the width its frame gives it, as the build wraps it, so
+        the build breaks that word too), and the build could not have failed instead (the glyphs print and
+        every part fits an empty page, so nothing is too large to place)."""
+        if not measured.broken or measured.width != doc.line_width or measured.tallest > doc.frame_height - 1:
+            return False
+        ts.check()
+        self.broken = list(measured.broken)
+        return True
 
 
     def fill_the_back(self, scale: TypeScale, room: str, target: int):
@@ -224,9 +245,19 @@ def _sheet(paper: Paper, bleed_mm: float) -> Sheet:
     return Sheet(width, height, bleed_mm * MM)
 
 
-def _content_height(doc, story) -> float:
-    """The height the story needs laid end to end in one endless frame, spaces collapsed as platypus
-    does (a space before is reduced by the space after above it); a lower bound on its real extent."""
+class Measure:
+    """A story laid end to end in one endless frame `width` wide: its `height` (spaces collapsed as
+    platypus does: a space before is reduced by the space after above it; a lower bound on its real
+    extent), its `tallest` part, and the text of the paragraphs in which a word had to be broken.
+    (A plain class: a dataclass costs about a millisecond to make at every start.)"""
+
+    __slots__ = ("broken", "height", "tallest", "width")
+
+    def __init__(self, height: float, tallest: float, width: float, broken: tuple[str, ...]):
+        self.height, self.tallest, self.width, self.broken = height, tallest, width, broken
+
+
+def _measure(doc, story) -> Measure:
     from reportlab.pdfgen.canvas import Canvas
 
     canvas = Canvas(io.BytesIO())
@@ -235,13 +266,14 @@ def _content_height(doc, story) -> float:
         return [g for f in flowables for g in (flatten(f._content) if isinstance(f, KeepTogether) else [f])]
 
     flat = flatten(story)
-    total, previous_after = 0.0, None
-    for f in flat:
-        height = f.wrapOn(canvas, doc.frame_width, doc.frame_height)[1]
-        before, after = f.getSpaceBefore(), f.getSpaceAfter()
-        total += height + (0 if previous_after is None else max(before - previous_after, 0)) + after
-        previous_after = after
-    return total - (previous_after or 0)
+    total, tallest, previous_after = 0.0, 0.0, None
+    with broken_words() as broken:
+        for f in flat:
+            height = f.wrapOn(canvas, doc.frame_width, doc.frame_height)[1]
+            before, after = f.getSpaceBefore(), f.getSpaceAfter()
+            total += height + (0 if previous_after is None else max(before - previous_after, 0)) + after
+            tallest, previous_after = max(tallest, height), after
+    return Measure(total - (previous_after or 0), tallest, doc.frame_width, tuple(broken))
 
 
 def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: float, theme: Theme, two_up: bool,
@@ -302,6 +334,7 @@ def _compose(copy: Copy, paper: Paper, scale: TypeScale, statements, bleed_mm: f
     doc = pdf_document(io.BytesIO(), info, sheet.media, [PageTemplate("page", [frame], onPageEnd=decorate)],
                        sheet.boxes())
     doc.frame_width, doc.frame_height = frame_width, sheet.height - 2 * margin
+    doc.line_width = getattr(frame, "_aW", None)  # the width platypus wraps in (its frame works it out)
     return doc, story, ts, gaps
 
 
