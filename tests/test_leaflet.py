@@ -418,13 +418,20 @@ def test_no_paragraph_ends_on_a_line_of_one_word(paper, lang):
     assert lonely == [], lonely
 
 
-@pytest.mark.parametrize("name,paper", [("german-compounds", "A5"), ("thirty-demands-housing", "A5")])
+def _unhyphenated_compounds():
+    """The German corpus campaign declared English: its long compounds get no hyphenation, so they break
+    at the largest sizes."""
+    source = (ROOT / "tests" / "corpus" / "german-compounds.toml").read_text(encoding="utf-8")
+    return loads(source.replace('language = "de"', 'language = "en"'), name="compounds-en.toml")
+
+
+@pytest.mark.parametrize("name,paper", [("compounds-en", "A5"), ("thirty-demands-housing", "A5")])
 def test_a_build_known_to_be_refused_is_not_needed(monkeypatch, name, paper):
     """A type size whose measurement already broke a word is passed over without laying it out: the
     leaflet comes out the same, byte for byte, as when every size is laid out."""
     from campaignkit.materials.leaflet import _Layout
 
-    campaign = load(ROOT / "tests" / "corpus" / f"{name}.toml")
+    campaign = _unhyphenated_compounds() if name == "compounds-en" else load(ROOT / "tests" / "corpus" / f"{name}.toml")
     refused: list[bool] = []
     real = _Layout.refused_unbuilt
 
@@ -436,5 +443,5 @@ def test_a_build_known_to_be_refused_is_not_needed(monkeypatch, name, paper):
     shortened = make_leaflet(campaign, paper=paper).data
     monkeypatch.setattr(_Layout, "refused_unbuilt", lambda self, *args: False)
     assert make_leaflet(campaign, paper=paper).data == shortened
-    if name == "german-compounds":  # its long words break at the largest sizes
+    if name == "compounds-en":  # its long words break at the largest sizes
         assert any(refused)

@@ -72,6 +72,8 @@ def metrics_for(text: str, font: str, faces: Faces | None = None) -> Metrics:
 
 @dataclass(frozen=True)
 class Fitted:
+    """A text fitted to a box: its lines, type size and face, and how well the breaks read."""
+
     lines: tuple[str, ...]
     size: float
     reads: float = 1.0  # how well the breaks read (1: every line ends at punctuation)

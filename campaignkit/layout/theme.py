@@ -49,6 +49,8 @@ class Theme:
 
 @dataclass(frozen=True)
 class Palette:
+    """The colours a material prints in: accent, text on it, ink, muted, tint and rules."""
+
     accent: colors.Color
     on_accent: colors.Color  # text printed on the accent colour
     ink: colors.Color

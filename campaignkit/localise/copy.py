@@ -35,6 +35,8 @@ class Signer(Phrase):
 
 @dataclass(frozen=True)
 class SourceCopy:
+    """A source as printed: its reference number, title, details and URL."""
+
     id: str
     number: int  # the reference number printed as [n]
     title: Phrase
@@ -45,6 +47,8 @@ class SourceCopy:
 
 @dataclass(frozen=True)
 class StatementCopy:
+    """A statement in one language: who makes it, its demands, calls and signatories."""
+
     id: str
     path: str  # "statements[1]": where the statement is in the campaign file
     by: Phrase
@@ -61,6 +65,8 @@ class StatementCopy:
 
 @dataclass(frozen=True)
 class EventCopy:
+    """An event in one language: heading, title, place, time and what else the box prints."""
+
     id: str
     past: bool
     heading: Phrase  # "Join the picket", or "What happened on 8 January 2022 (date inferred)"
@@ -78,6 +84,8 @@ class EventCopy:
 
 @dataclass(frozen=True)
 class TimelineCopy:
+    """A timeline entry in one language, with its places and source."""
+
     when: Phrase
     text: Phrase
     places: Phrase | None
@@ -87,6 +95,8 @@ class TimelineCopy:
 
 @dataclass(frozen=True)
 class FactCopy:
+    """A fact in one language, with its figure and source."""
+
     text: Phrase
     figure: Phrase | None
     source: SourceCopy | None
@@ -94,6 +104,8 @@ class FactCopy:
 
 @dataclass(frozen=True)
 class PetitionCopy:
+    """The petition in one language: its URL, who keeps the details, whose demands it lists."""
+
     url: URL | None
     keeper: Phrase | None  # who keeps the signers' details; None means a line to write it on
     statements: tuple[str, ...]  # ids of the statements whose demands it lists

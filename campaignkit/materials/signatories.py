@@ -175,6 +175,8 @@ def _chosen(copy: Copy, statement: str | None) -> list[StatementCopy]:
 
 @dataclass(frozen=True)
 class _Entry:
+    """One line of the annex: a name, or a heading above a group of names."""
+
     text: str
     field: str
     heading: bool = False

@@ -84,6 +84,8 @@ def script_of(ch: str) -> str | None:
 
 @dataclass(frozen=True)
 class Face:
+    """A font face for one script and weight: its file, index in the file and reportlab name."""
+
     name: str  # the reportlab font name
     path: Path
     index: int
