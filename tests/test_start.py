@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 ARABIC = str(Path(__file__).parent / "corpus" / "arabic-dockers.toml")  # shaped with HarfBuzz
+GERMAN = str(Path(__file__).parent / "corpus" / "german-compounds.toml")  # long words hyphenated with Pyphen
 COMMAND = [sys.executable, "-m", "campaignkit"]  # goes through `run`, as the console script does
 LIBRARY = """
 import sys, warnings
@@ -18,6 +19,7 @@ campaign = campaignkit.load()
 out = sys.argv[1]
 campaignkit.make_leaflet(campaign, out + "/leaflet.pdf")
 campaignkit.make_leaflet(campaignkit.load(sys.argv[2]), out + "/arabic.pdf")
+campaignkit.make_leaflet(campaignkit.load(sys.argv[3]), out + "/german.pdf", paper="A5")
 campaignkit.make_placard(campaign, out + "/placard.pdf")
 campaignkit.make_social(campaign, out + "/cards")
 campaignkit.make_pack(campaign, out + "/pack", sheets=1)
@@ -33,8 +35,9 @@ def test_the_command_makes_the_same_bytes_as_the_library(tmp_path):
     lib, cli = tmp_path / "lib", tmp_path / "cli"
     lib.mkdir()
     cli.mkdir()
-    subprocess.run([sys.executable, "-c", LIBRARY, str(lib), ARABIC], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-c", LIBRARY, str(lib), ARABIC, GERMAN], check=True, capture_output=True)
     for args in (["leaflet", "-o", str(cli / "leaflet.pdf")], ["leaflet", ARABIC, "-o", str(cli / "arabic.pdf")],
+                 ["leaflet", GERMAN, "-o", str(cli / "german.pdf"), "--paper", "A5"],
                  ["placard", "-o", str(cli / "placard.pdf")],
                  ["social", "-o", str(cli / "cards")], ["pack", "-o", str(cli / "pack"), "--sheets", "1"]):
         done = subprocess.run([*COMMAND, *args], capture_output=True, text=True, check=False)

@@ -15,7 +15,9 @@ PDFs made with and without it).
   library's `importlib.util.LazyLoader`, which runs a module on the first attribute anyone reads from it
   (a logo, a card, a preview).
 - `reportlab.pdfbase.ttfonts` imports `uharfbuzz` (about 10 ms) in case a paragraph asks for shaping, which
-  only text in a script that joins or reorders letters (Arabic, Bengali) does; and modules such as
+  only text in a script that joins or reorders letters (Arabic, Bengali) does; `reportlab.platypus.paragraph`
+  imports `pyphen` (about 4 ms), which only a word too wide for its line in a language that hyphenates
+  (German, Dutch...) needs; and modules such as
   `subprocess`, `shutil`, `pickle`, `textwrap`, `traceback` and `secrets` (together about 6 ms, with
   `bz2`, `lzma`, `signal` and `selectors` that they import) are imported by name at start-up, by the
   standard library, reportlab and campaignkit, for functions a leaflet never calls. A module imported
@@ -48,7 +50,7 @@ URI_PATTERN = (
 )
 URI_FLAGS = re.IGNORECASE
 # Imported by name at start-up, used by none of the materials until something needs them (see above).
-DEFERRED_BY_NAME = ("uharfbuzz", "subprocess", "shutil", "pickle", "textwrap", "traceback", "secrets")
+DEFERRED_BY_NAME = ("uharfbuzz", "pyphen", "subprocess", "shutil", "pickle", "textwrap", "traceback", "secrets")
 
 
 class LazyPattern:
