@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import campaignkit
-from campaignkit.localise.rules import SOFT_HYPHEN, hyphenator
+from campaignkit.localise.hyphenation import Patterns, dictionary_path
+from campaignkit.localise.rules import HYPHENATED, SOFT_HYPHEN, hyphenator
 
 from conftest import pdf_text
 from layout_rules import read_text
@@ -29,6 +30,36 @@ def test_hyphenator_marks_only_long_words_of_compounding_languages():
     assert SOFT_HYPHEN not in marked.replace(long_word, "")  # short words, numbers and dates are left alone
     assert hyphenator("de") is hyphenator("de-DE") is not hyphenate  # one per language and region: paragraphs stay shared
     assert hyphenator("en") is None and hyphenator("ru") is None and hyphenator("ar") is None
+
+
+@pytest.mark.parametrize("language", sorted(HYPHENATED))
+def test_break_points_are_pyphens(language):
+    """The patterns read lazily give Pyphen's points for every word tried: the campaign's words and
+    random strings of the dictionary's letters (points where Pyphen would change the spelling aside)."""
+    import random
+
+    import pyphen
+
+    path = dictionary_path(language, language.upper())
+    patterns, reference = Patterns(path), pyphen.Pyphen(filename=path, left=3, right=3)
+    letters = sorted({ch for line in path.read_text(encoding="latin-1").split()[1:] for ch in line if ch.isalpha()})
+    rnd = random.Random(language)
+    words = _source_words(GERMAN) | {"".join(rnd.choice(letters) for _ in range(rnd.randint(4, 24)))
+                                     for _ in range(600)}
+    for word in sorted(words):
+        assert patterns.points(word, 3, 3) == [int(p) for p in reference.positions(word) if not p.data], word
+
+
+def test_a_break_that_changes_the_spelling_is_left_out():
+    """Hungarian breaks "asszonnyal" as "asszony-nyal" (a letter added): a soft hyphen cannot add one, so
+    that point is not used, and hyphenation never changes the letters of a word."""
+    patterns = Patterns(dictionary_path("hu", "HU"))
+    assert patterns.points("asszonnyal", 3, 3) == []
+    assert patterns.points("mennyiség", 3, 3) == [6]  # "meny-nyi-ség": only the plain point is kept
+    hungarian = hyphenator("hu")
+    for word in ("asszonnyalkodásról", "mennyiségekkel", "hosszúságukról", "Szakszervezetekkel"):
+        assert hungarian(word).replace(SOFT_HYPHEN, "") == word
+        assert SOFT_HYPHEN in hungarian(word)
 
 
 def _printed_lines(data: bytes) -> list[tuple[str, float, str]]:

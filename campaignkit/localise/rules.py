@@ -16,12 +16,14 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from .hyphenation import Patterns, dictionary_path
+
 NBSP = "\u00a0"
 # Languages whose one-letter prepositions and conjunctions must not end a line.
 SINGLE_LETTER_TIES = frozenset({"ru", "uk", "be", "bg", "kk", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "mk"})
 
 # Languages that join words into compounds too long for a narrow column ("Tarifvertragsverhandlungs-
-# gemeinschaft"): their long words are hyphenated, with the patterns of their TeX/LibreOffice dictionary.
+# gemeinschaft"): their long words are hyphenated with their dictionary's patterns (hyphenation.py).
 HYPHENATED = frozenset({"de", "nl", "sv", "da", "nb", "nn", "is", "et", "hu", "af"})
 LONG_WORD = 12  # letters: shorter words are never hyphenated
 EDGE = 3  # letters kept together at either end of a word
@@ -66,9 +68,17 @@ def _hyphenator_of(primary: str, region: str) -> Callable[[str], str]:
 def _hyphenated(word: str, primary: str, region: str) -> str:
     if not word.isalpha():  # digits or underscores: a code, a number, not a word
         return word
-    import pyphen  # only campaigns in a hyphenated language need it (the German dictionary takes ~0.5 s)
+    patterns = _patterns(primary, region)
+    if patterns is None:
+        return word
+    out, last = [], 0
+    for point in patterns.points(word, EDGE, EDGE):
+        out += [word[last:point], SOFT_HYPHEN]
+        last = point
+    return "".join(out) + word[last:]
 
-    # the region's dictionary (de_CH, de_AT), else the language's own country's (de_DE, nl_NL, hu_HU), else any
-    dictionary = next(name for name in (f"{primary}_{region}", f"{primary}_{primary.upper()}", primary)
-                      if name in pyphen.LANGUAGES)
-    return pyphen.Pyphen(lang=dictionary, left=EDGE, right=EDGE).inserted(word, hyphen=SOFT_HYPHEN)
+
+@cache
+def _patterns(primary: str, region: str) -> Patterns | None:
+    path = dictionary_path(primary, region)
+    return Patterns(path) if path is not None else None
