@@ -30,6 +30,9 @@ def test_hyphenator_marks_only_long_words_of_compounding_languages():
     assert SOFT_HYPHEN not in marked.replace(long_word, "")  # short words, numbers and dates are left alone
     assert hyphenator("de") is hyphenator("de-DE") is not hyphenate  # one per language and region: paragraphs stay shared
     assert hyphenator("en") is None and hyphenator("ru") is None and hyphenator("ar") is None
+    for address in ("tarifvertragsverhandlung@example.org", "www.tarifvertragsverhandlungen.de",
+                    "https://example.org/tarifvertragsverhandlungen"):
+        assert hyphenate(f"Schreibt an {address}!") == f"Schreibt an {address}!"  # typed as printed
 
 
 @pytest.mark.parametrize("language", sorted(HYPHENATED))

@@ -29,6 +29,8 @@ LONG_WORD = 12  # letters: shorter words are never hyphenated
 EDGE = 3  # letters kept together at either end of a word
 SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(rf"\w{{{LONG_WORD},}}")
+_TOKEN = re.compile(r"\S+")
+_ADDRESS = re.compile(r"@|/|\w\.\w")  # an e-mail address, a URL, a domain or a file name
 
 _SINGLE_LETTER = re.compile(r"(?<![\w\-])(\w) (?=\S)")
 _DASH = re.compile(r"(\S) ([—–])(?= )")
@@ -61,7 +63,13 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
 
 @cache
 def _hyphenator_of(primary: str, region: str) -> Callable[[str], str]:
-    return lambda text: _WORD.sub(lambda m: _hyphenated(m.group(0), primary, region), text)
+    def word(m: re.Match) -> str:
+        return _hyphenated(m.group(0), primary, region)
+
+    def token(m: re.Match) -> str:  # an address keeps its letters as they are typed: no hyphen in it
+        return m.group(0) if _ADDRESS.search(m.group(0)) else _WORD.sub(word, m.group(0))
+
+    return lambda text: _TOKEN.sub(token, text)
 
 
 @lru_cache(maxsize=4096)
