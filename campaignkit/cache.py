@@ -148,6 +148,7 @@ def _secret(folder_name: str) -> bytes | None:
     (then nothing is read from it or written to it)."""
     from .errors import OutputError
     from .write import make_private_folder, write_private
+    from .write.ownership import exists_at
 
     folder = Path(folder_name)
     try:
@@ -168,21 +169,13 @@ def _secret(folder_name: str) -> bytes | None:
                 return key
         try:  # absent, damaged or not private: a new key (every entry signed with the old one is then ignored)
             with contextlib.suppress(FileExistsError):
-                if data is None and not _exists(path):
+                if data is None and not exists_at(path):
                     write_private(path, os.urandom(32).hex().encode("ascii"), replace=False)
                 else:
                     write_private(path, os.urandom(32).hex().encode("ascii"), replace=True)
         except (OSError, OutputError):
             return None
     return None
-
-
-def _exists(path: Path) -> bool:
-    try:
-        path.lstat()
-    except OSError:
-        return False
-    return True
 
 
 def _store(folder: Path, path: Path, entry: dict) -> None:

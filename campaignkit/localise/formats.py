@@ -8,8 +8,7 @@ import datetime as dt
 import re
 
 from .catalogue import Catalogue
-
-NBSP = "\u00a0"
+from .rules import NBSP
 
 
 class Formats:
