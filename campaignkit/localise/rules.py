@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from .hyphenation import Patterns, dictionary_path
+if TYPE_CHECKING:
+    from .hyphenation import Patterns
 
 NBSP = "\u00a0"
 # Languages whose one-letter prepositions and conjunctions must not end a line.
@@ -88,5 +90,7 @@ def _hyphenated(word: str, primary: str, region: str) -> str:
 
 @cache
 def _patterns(primary: str, region: str) -> Patterns | None:
+    from .hyphenation import Patterns, dictionary_path  # only campaigns in a hyphenated language need it
+
     path = dictionary_path(primary, region)
     return Patterns(path) if path is not None else None
